@@ -1,0 +1,67 @@
+# Sauti — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test test-postgres test-browser lint translations messages ci clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	@mkdir -p var
+	$(PY) manage.py compiletranslations
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+## Serve the demo at http://$(HOST):$(PORT) with the task worker; Ctrl-C stops both.
+run: setup
+	@echo "Sauti is starting at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py db_worker --interval 1 & \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+## The whole suite on SQLite (browser journeys: `make test-browser`).
+test: $(STAMP)
+	@$(PY) manage.py compiletranslations >/dev/null
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+## The same suite on PostgreSQL: DATABASE_URL must point at a server.
+test-postgres: $(STAMP)
+	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL=postgres://..."; exit 2; }
+	@$(PY) manage.py compiletranslations >/dev/null
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+## Playwright journeys in Debian's Chromium (/usr/bin/chromium).
+test-browser: $(STAMP)
+	@$(PY) manage.py compiletranslations >/dev/null
+	$(PY) -m pytest -q -m browser tests/browser $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	SAUTI_ENV=production SECRET_KEY=ci-check-only-$$(date +%s)-not-secret-0123456789abcdefghijklmnop \
+	  ALLOWED_HOSTS=sauti.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+## Fails when a UI string is missing in any of the seven languages.
+translations: $(STAMP)
+	$(PY) manage.py checktranslations
+
+## Re-extract UI strings into the catalogues (needs GNU gettext).
+messages: $(STAMP)
+	cd sauti && ../$(PY) ../manage.py makemessages --no-obsolete --no-location -l fr -l es -l pt -l ar -l ru -l zh_Hans
+
+ci: lint translations test
+	bash .ci/postgres-tests
+	$(MAKE) test-browser
+
+clean:
+	rm -rf $(VENV) var
