@@ -21,6 +21,7 @@ class SignupExtraForm(forms.Form):
         label=_("Public name"),
         max_length=80,
         help_text=_("Shown to others. It does not have to be your legal name."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
 
     def clean_display_name(self) -> str:
@@ -37,6 +38,7 @@ class ProfileForm(forms.Form):
         label=_("Public name"),
         max_length=80,
         help_text=_("Shown to others. It does not have to be your legal name."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
 
@@ -74,6 +76,10 @@ class OrganisationForm(forms.ModelForm):
         label=_("Country of the head office"),
         choices=lambda: [("", "—"), *country_choices()],
         required=False,
+    )
+
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=300, assume_scheme="https"
     )
 
     class Meta:
