@@ -28,12 +28,21 @@ class UserFactory(factory.django.DjangoModelFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Health Rights Group {n}")
     slug = factory.Sequence(lambda n: f"health-rights-group-{n}")
     kind = Organisation.Kind.NGO
     level = Organisation.Level.NATIONAL
     country_id = "KE"
+
+    @factory.post_generation
+    def description(self, create: bool, extracted: str | None, **kwargs: object) -> None:
+        """``OrganisationFactory(description="…")`` writes it in the original language."""
+        if create and extracted:
+            self.set_current_language(self.original_language)
+            self.description = extracted
+            self.save()
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from sauti.core.choices import country_choices, region_choices, topic_choices
+from sauti.core.models import Country
 from sauti.core.text import clean_plain_text
 
 from .models import Constituency, Membership, Organisation
@@ -120,13 +121,16 @@ class OrganisationForm(forms.ModelForm):
     def clean_description(self) -> str:
         return clean_plain_text(self.cleaned_data["description"], multiline=True)
 
-    def clean_country(self) -> str | None:
-        return self.cleaned_data["country"] or None
+    def clean_country(self) -> Country | None:
+        # A Country, not its code: the ModelForm assigns it to the foreign key.
+        code = self.cleaned_data["country"]
+        return Country.objects.filter(pk=code).first() if code else None
 
     def service_data(self) -> dict[str, Any]:
         """The cleaned values in the shape the services take."""
         data = {field: self.cleaned_data[field] for field in self.Meta.fields}
-        data["country_id"] = data.pop("country")
+        country = data.pop("country")
+        data["country_id"] = country.pk if country else None
         data["description"] = self.cleaned_data["description"]
         return data
 

@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from sauti.core.models import Country, Hideable, HideableQuerySet, Region, Topic
+from sauti.core.models import (
+    MODERATORS_GROUP,
+    Country,
+    Hideable,
+    HideableQuerySet,
+    Region,
+    Topic,
+)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -69,9 +76,6 @@ class User(AbstractUser):
     @property
     def is_moderator(self) -> bool:
         return self.is_superuser or self.groups.filter(name=MODERATORS_GROUP).exists()
-
-
-MODERATORS_GROUP = "moderators"
 
 
 class Constituency(models.Model):

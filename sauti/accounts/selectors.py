@@ -28,7 +28,8 @@ class OrganisationDirectory:
     def __init__(self, params: QueryDict) -> None:
         self.params = params
         self.q = params.get("q", "").strip()[:100]
-        self.country = params.get("country", "").upper()[:2]
+        # Not trimmed to two letters: "AUT" (Austria) must not select "AU" (Australia).
+        self.country = params.get("country", "").upper()[:8]
         self.region = params.get("region", "").upper()[:4]
         self.kind = params.get("kind", "")[:20]
         self.level = params.get("level", "")[:20]

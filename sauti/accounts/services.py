@@ -7,13 +7,14 @@ change is made: views and the API call these, never ``.save()`` directly.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -355,6 +356,7 @@ def subscribe(
     type it); its owner is sent a link to manage it instead.
     """
     email = email.strip().lower()
+    forget_unconfirmed_subscriptions()
     subscription = Subscription.objects.filter(email=email).first()
     if subscription and subscription.is_confirmed:
         queue_email(
@@ -384,6 +386,15 @@ def subscribe(
     )
     log_action("subscription.request", acting_user=acting_user, target=None)
     return subscription
+
+
+def forget_unconfirmed_subscriptions() -> int:
+    """Delete addresses never confirmed within the link's lifetime, as the email promises."""
+    cutoff = timezone.now() - timedelta(seconds=CONFIRMATION_MAX_AGE)
+    deleted, _detail = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def manage_url(subscription: Subscription) -> str:
@@ -530,9 +541,13 @@ def delete_account(user: User, *, remove_content: bool, acting_user: User) -> No
             % {"names": ", ".join(o.name for o in blocking)}
         )
     if remove_content:
-        lonely = Organisation.objects.filter(created_by=user).exclude(
-            Q(memberships__status=Membership.Status.ACTIVE) & ~Q(memberships__user=user)
-        )
+        # One subquery: "an active member other than this person". (An ``exclude()``
+        # spanning ``memberships`` twice matched the person's own membership and so
+        # deleted organisations that other people still belong to.)
+        others = Membership.objects.filter(
+            organisation=OuterRef("pk"), status=Membership.Status.ACTIVE
+        ).exclude(user=user)
+        lonely = Organisation.objects.filter(created_by=user).exclude(Exists(others))
         for organisation in lonely:
             log_action("organisation.delete", acting_user=acting_user, target=organisation)
             organisation.delete()

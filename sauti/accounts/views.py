@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from sauti.core.exports import safe_cell
 
 from . import selectors, services
-from .decorators import second_factor_required
+from .decorators import second_factor_redirect
 from .forms import (
     DeleteAccountForm,
     JoinForm,
@@ -154,9 +154,10 @@ def organisation_join(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@second_factor_required
 def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation_or_404(request, slug, "accounts.manage_members")
+    if second_factor := second_factor_redirect(request):
+        return second_factor
     return render(
         request,
         "accounts/organisation_members.html",
@@ -166,9 +167,10 @@ def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-@second_factor_required
 def membership_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation_or_404(request, slug, "accounts.manage_members")
+    if second_factor := second_factor_redirect(request):
+        return second_factor
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
     action = request.POST.get("action")
     form = RoleForm(request.POST)
@@ -236,9 +238,10 @@ def network_join(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-@second_factor_required
 def network_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     network = _organisation_or_404(request, slug, "accounts.manage_members")
+    if second_factor := second_factor_redirect(request):
+        return second_factor
     link = get_object_or_404(NetworkMembership, pk=pk, network=network)
     action = request.POST.get("action")
     try:

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.utils.translation import override
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import Field, NinjaAPI, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.throttling import AnonRateThrottle
 
@@ -143,6 +143,18 @@ class OrganisationFilter(Schema):
     constituency: str | None = None
 
 
+class BoundedPageNumberPagination(PageNumberPagination):
+    """Page-number pagination that refuses absurd page numbers with a 422.
+
+    Without a bound, ``?page=887623268178805653504`` overflows the database's
+    64-bit OFFSET and the request ends in a 500.
+    """
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1)
+
+
 def _lang(lang: str | None) -> str:
     return lang if lang in LANG_CODES else settings.LANGUAGE_CODE
 
@@ -162,7 +174,7 @@ def list_regions(request: HttpRequest, lang: str | None = None):
 
 
 @countries.get("/", response=list[CountryOut], summary="WHO Member States")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_countries(request: HttpRequest, region: str | None = None, lang: str | None = None):
     qs = Country.objects.all()
     if region:
@@ -172,12 +184,13 @@ def list_countries(request: HttpRequest, region: str | None = None, lang: str | 
 
 @countries.get("/{code}", response={200: CountryOut, 404: Error}, summary="One country")
 def get_country(request: HttpRequest, code: str, lang: str | None = None):
-    country = get_object_or_404(Country, code=code.upper()[:2])
+    # The exact code: trimming "AUT" (Austria) to "AU" would answer with Australia.
+    country = get_object_or_404(Country, code=code.upper())
     return country
 
 
 @organisations.get("/", response=list[OrganisationOut], summary="The directory of organisations")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_organisations(
     request: HttpRequest, response: HttpResponse, filters: Query[OrganisationFilter]
 ):

@@ -16,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from . import i18n
 
+# The Django auth group whose members moderate content (created by a migration).
+MODERATORS_GROUP = "moderators"
+
 
 class Region(models.Model):
     """One of the six WHO regions."""
@@ -162,6 +165,7 @@ class AbuseReport(models.Model):
         OPEN = "open", _("Open")
         HIDDEN = "hidden", _("Content hidden")
         DISMISSED = "dismissed", _("Dismissed")
+        RESTORED = "restored", _("Content restored")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=64)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
-from .models import AbuseReport, AuditLogEntry, Hideable
+from .mail import queue_email
+from .models import MODERATORS_GROUP, AbuseReport, AuditLogEntry, Hideable
 
 
 def log_action(
@@ -48,7 +53,25 @@ def report_abuse(
     log_action(
         "moderation.report", acting_user=reporter, target=content, data={"report": report.pk}
     )
+    transaction.on_commit(lambda: notify_moderators(report))
     return report
+
+
+def notify_moderators(report: AbuseReport) -> None:
+    """Tell every moderator, in their language, that a report waits in the queue."""
+    moderators = (
+        get_user_model()
+        .objects.filter(Q(groups__name=MODERATORS_GROUP) | Q(is_superuser=True), is_active=True)
+        .distinct()
+    )
+    link = settings.SITE_URL + reverse("core:moderation")
+    for moderator in moderators:
+        queue_email(
+            to=moderator.email,
+            template="core/email/report_received",
+            context={"report": report, "link": link},
+            language=moderator.language,
+        )
 
 
 @transaction.atomic
@@ -86,9 +109,18 @@ def dismiss_report(report: AbuseReport, *, reason: str, acting_user: Any) -> Abu
 
 
 @transaction.atomic
-def restore_content(content: Hideable, *, reason: str, acting_user: Any) -> None:
-    """Make hidden content public again."""
-    content.hidden_at = None
-    content.hidden_reason = ""
-    content.save(update_fields=["hidden_at", "hidden_reason"])
+def restore_content(report: AbuseReport, *, reason: str, acting_user: Any) -> AbuseReport:
+    """Make hidden content public again (a hiding was a mistake, or the content was fixed)."""
+    content = report.content
+    if isinstance(content, Hideable) and content.hidden_at is not None:
+        content.hidden_at = None
+        content.hidden_reason = ""
+        content.save(update_fields=["hidden_at", "hidden_reason"])
+    AbuseReport.objects.filter(
+        content_type=report.content_type,
+        object_id=report.object_id,
+        status=AbuseReport.Status.HIDDEN,
+    ).update(status=AbuseReport.Status.RESTORED, resolution_note=reason, resolved_by=acting_user)
     log_action("moderation.restore", acting_user=acting_user, target=content, reason=reason)
+    report.refresh_from_db()
+    return report

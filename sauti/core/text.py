@@ -6,19 +6,31 @@ on the way in so that nothing pasted from a web page carries markup or script.
 
 from __future__ import annotations
 
+import html
 import re
 
 import nh3
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MAX_PASSES = 10
+
+
+def _strip_tags(value: str) -> str:
+    # nh3 returns serialised HTML (``&lt;``, ``&amp;``, ``&nbsp;``…); plain text is
+    # escaped once, later, by the template, so decode every entity here.
+    return html.unescape(nh3.clean(value, tags=set(), attributes={}, strip_comments=True))
 
 
 def clean_plain_text(value: str, *, multiline: bool = False) -> str:
     """Strip HTML tags and control characters; keep line breaks only where asked."""
-    text = nh3.clean(value or "", tags=set(), attributes={}, strip_comments=True)
-    # nh3 escapes what it keeps; plain text is escaped once, later, by the template.
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    text = text.replace("&quot;", '"').replace("&#39;", "'")
+    text = value or ""
+    # Entities can hide tags ("&lt;b&gt;" decodes to "<b>"): strip until nothing changes,
+    # so that cleaning twice (e.g. saving a form again) gives the same text.
+    for _ in range(_MAX_PASSES):
+        stripped = _strip_tags(text)
+        if stripped == text:
+            break
+        text = stripped
     text = _CONTROL.sub("", text)
     if not multiline:
         text = " ".join(text.split())

@@ -53,7 +53,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def report_abuse(request: HttpRequest, kind: str, pk: str) -> HttpResponse:
+def report_abuse(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind not in REPORTABLE:
         raise Http404
     model = ContentType.objects.get_by_natural_key(*REPORTABLE[kind]).model_class()
@@ -109,6 +109,9 @@ def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("action") == "hide":
         services.hide_content(report, reason=reason, acting_user=request.user)
         messages.success(request, _("The content is hidden."))
+    elif request.POST.get("action") == "restore":
+        services.restore_content(report, reason=reason, acting_user=request.user)
+        messages.success(request, _("The content is public again."))
     elif request.POST.get("action") == "dismiss":
         services.dismiss_report(report, reason=reason, acting_user=request.user)
         messages.success(request, _("Report dismissed."))
@@ -131,3 +134,16 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", status=404)
+
+
+def open_data(request: HttpRequest) -> HttpResponse:
+    """A light, server-rendered guide to the API; the interactive docs are a heavy opt-in."""
+    from sauti.api.api import api
+
+    schema = api.get_openapi_schema()
+    endpoints = [
+        {"method": method.upper(), "path": path, "summary": operation.get("summary", "")}
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+    ]
+    return render(request, "core/open_data.html", {"endpoints": endpoints})

@@ -234,6 +234,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args: object, **options: object) -> None:
         password = os.environ.get("DEMO_ADMIN_PASSWORD", DEFAULT_PASSWORD)
+        first_load = not User.objects.filter(email=ADMIN_EMAIL).exists()
         admin = self._user(ADMIN_EMAIL, "Sauti admin", "en", password, superuser=True)
         Group.objects.get(name=MODERATORS_GROUP).user_set.add(admin)
         people = {email: self._user(email, name, lang, password) for email, name, lang in PEOPLE}
@@ -258,7 +259,8 @@ class Command(BaseCommand):
         )
         kept = len(ORGANISATIONS) - created
         self.stdout.write(f"demo data: {created} organisation(s) added, {kept} already there")
-        self.stdout.write(f"admin login: {ADMIN_EMAIL} / {password}")
+        shown = password if first_load else f"{password} (unless changed since the first load)"
+        self.stdout.write(f"admin login: {ADMIN_EMAIL} / {shown}")
         self.stdout.write(f"demo members: {', '.join(e for e, _n, _l in PEOPLE)} (same password)")
 
     def _user(

@@ -27,7 +27,9 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         problems: list[str] = []
         languages = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-        for locale_dir in settings.LOCALE_PATHS:
+        generated = Path(settings.GENERATED_LOCALE).resolve()
+        own = [p for p in map(Path, settings.LOCALE_PATHS) if p.resolve() != generated]
+        for locale_dir in own:
             for code in languages:
                 folder = code.replace("-", "_")
                 if folder == "zh_hans":

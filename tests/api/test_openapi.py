@@ -1,0 +1,56 @@
+"""The API describes itself (OpenAPI 3) and its docs page loads nothing from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from django.contrib.staticfiles import finders
+from django.test import Client
+
+
+def test_openapi_document_is_valid_json_with_the_licence(db):
+    response = Client().get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    schema = json.loads(response.content)
+    assert schema["openapi"].startswith("3.")
+    assert schema["info"]["title"] == "Sauti API"
+    assert schema["info"]["license"] == {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    assert "CC BY 4.0" in schema["info"]["description"]
+    assert set(schema["paths"]) == {
+        "/api/v1/regions/",
+        "/api/v1/countries/",
+        "/api/v1/countries/{code}",
+        "/api/v1/organisations/",
+        "/api/v1/organisations/{slug}",
+    }
+    # Read-only: nothing but GET.
+    assert {method for path in schema["paths"].values() for method in path} == {"get"}
+
+
+def test_docs_page_loads_only_same_origin_assets(db):
+    response = Client().get("/api/v1/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assets = re.findall(r'\b(?:src|href)="([^"]*)"', html)
+    assert any(a.endswith(".js") for a in assets)
+    assert all(a.startswith("/") and not a.startswith("//") for a in assets), assets
+    assert "http" not in " ".join(assets)
+    settings_json = re.search(
+        r'<script type="application/json" id="swagger-settings">(.*?)</script>', html, re.S
+    )
+    config = json.loads(settings_json.group(1))
+    assert config["url"] == "/api/v1/openapi.json"
+    assert config["validatorUrl"] is None  # no call to the public swagger.io validator
+
+
+def test_docs_assets_are_served(db, settings):
+    html = Client().get("/api/v1/docs/").content.decode()
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert scripts
+    for src in scripts:
+        assert finders.find(src.removeprefix(settings.STATIC_URL)), src
