@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.translation import get_language_from_path
+
+NUL = "\x00"
+REPLACEMENT = "\ufffd"
 
 
 class RememberLanguageMiddleware:
@@ -34,3 +37,31 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class NulBytesMiddleware:
+    """Keep NUL bytes in addresses and query strings away from the database.
+
+    PostgreSQL refuses text containing NUL (SQLite accepts it), so a crafted
+    ``%00`` would turn a harmless lookup into a 500 on one backend only. The
+    byte is replaced by U+FFFD, as a decoder does with a byte it cannot use:
+    the lookup then runs and finds nothing, the same answer on both backends.
+    Form fields already reject NUL through Django's own validator.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if NUL in request.path_info:
+            request.path_info = request.path_info.replace(NUL, REPLACEMENT)
+            request.path = request.path.replace(NUL, REPLACEMENT)
+        if any(NUL in key or any(NUL in v for v in values) for key, values in request.GET.lists()):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(
+                    key.replace(NUL, REPLACEMENT), [v.replace(NUL, REPLACEMENT) for v in values]
+                )
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)

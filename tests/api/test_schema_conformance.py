@@ -45,6 +45,21 @@ EXAMPLES = settings(
 )
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection_open():
+    """Calling the WSGI app fires request_started/finished, which close the database
+    connection the test transaction lives on (fatal on PostgreSQL). Django's test
+    client disconnects the same handler for the same reason."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def some_organisations(db):
     for n, kind in enumerate(["ngo", "network", "community"]):
