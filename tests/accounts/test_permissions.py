@@ -7,8 +7,6 @@ moderator, site_admin) against every URL name in ``sauti/accounts/urls.py``.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 from django.urls import URLPattern, reverse
 
@@ -18,23 +16,7 @@ from sauti.accounts.models import Membership, NetworkMembership, Organisation, S
 
 from ..conftest import client_for
 from ..factories import MembershipFactory, OrganisationFactory
-
-ROLES = ["anonymous", "outsider", "member", "editor", "org_admin", "moderator", "site_admin"]
-LOGIN = "login"
-
-
-def _user(request, role):
-    return None if role == "anonymous" else request.getfixturevalue(role)
-
-
-def assert_outcome(response, expected, url):
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response["Location"] == f"{reverse('account_login')}?next={quote(url)}"
-    else:
-        assert response.status_code == expected
-        if expected == 403:
-            assert "Not allowed" in response.content.decode()
+from ..permissions import LOGIN, ROLES, assert_outcome, user_for
 
 
 def everyone(status=200):
@@ -114,7 +96,7 @@ def test_get_page(request, organisation, subscription, role, name, args, expecte
     network = OrganisationFactory(kind=Organisation.Kind.NETWORK)
     objects = {"org": organisation, "network": network, "subscription": subscription}
     url = reverse(f"accounts:{name}", args=args(objects))
-    response = client_for(_user(request, role)).get(url)
+    response = client_for(user_for(request, role)).get(url)
     assert_outcome(response, expected[role], url)
 
 
@@ -122,7 +104,7 @@ def test_get_page(request, organisation, subscription, role, name, args, expecte
 @pytest.mark.parametrize("role", ["anonymous", "org_admin"])
 def test_post_only_views_refuse_get(request, organisation, role, name):
     args = [organisation.slug, 1] if name != "leave" else [organisation.slug]
-    response = client_for(_user(request, role)).get(reverse(f"accounts:{name}", args=args))
+    response = client_for(user_for(request, role)).get(reverse(f"accounts:{name}", args=args))
     assert response.status_code == 405
 
 
@@ -139,7 +121,7 @@ LEAVE = {
 
 @pytest.mark.parametrize("role", ROLES)
 def test_leave(request, organisation, role):
-    user = _user(request, role)
+    user = user_for(request, role)
     url = reverse("accounts:leave", args=[organisation.slug])
     response = client_for(user).post(url, follow=LEAVE[role] == 302)
     if LEAVE[role] != 302:
@@ -172,7 +154,7 @@ def test_membership_decide(request, organisation, role):
         organisation=organisation, status=Membership.Status.REQUESTED, decided_at=None
     )
     url = reverse("accounts:membership_decide", args=[organisation.slug, pending.pk])
-    response = client_for(_user(request, role)).post(url, {"action": "decline"})
+    response = client_for(user_for(request, role)).post(url, {"action": "decline"})
     pending.refresh_from_db()
     if MANAGE[role] == 302:
         assert response.status_code == 302
@@ -189,7 +171,7 @@ def test_network_decide(request, organisation, role):
     organisation.save()
     link = NetworkMembership.objects.create(network=organisation, member=OrganisationFactory())
     url = reverse("accounts:network_decide", args=[organisation.slug, link.pk])
-    response = client_for(_user(request, role)).post(url, {"action": "accept"})
+    response = client_for(user_for(request, role)).post(url, {"action": "accept"})
     link.refresh_from_db()
     if MANAGE[role] == 302:
         assert response.status_code == 302
@@ -211,7 +193,7 @@ def test_edit_post_changes_only_for_editors(request, organisation, role):
         "original_language": "en",
         "description": "New text",
     }
-    response = client_for(_user(request, role)).post(url, data)
+    response = client_for(user_for(request, role)).post(url, data)
     organisation.refresh_from_db()
     if EDITORS[role] == 200:
         assert response.status_code == 302

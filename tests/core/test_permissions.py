@@ -6,8 +6,6 @@ Every role from ``conftest`` against every URL name in ``sauti/core/urls.py``.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, reverse
@@ -17,24 +15,7 @@ from sauti.core import urls as core_urls
 from sauti.core.models import AbuseReport
 
 from ..conftest import client_for
-
-ROLES = ["anonymous", "outsider", "member", "editor", "org_admin", "moderator", "site_admin"]
-LOGIN = "login"
-
-
-def _user(request, role):
-    return None if role == "anonymous" else request.getfixturevalue(role)
-
-
-def assert_outcome(response, expected, url):
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response["Location"] == f"{reverse('account_login')}?next={quote(url)}"
-    else:
-        assert response.status_code == expected
-        if expected == 403:
-            assert "Not allowed" in response.content.decode()
-
+from ..permissions import LOGIN, ROLES, assert_outcome, user_for
 
 EVERYONE = dict.fromkeys(ROLES, 200)
 MODERATORS = {
@@ -72,7 +53,7 @@ def test_every_url_name_has_a_permission_test():
 )
 def test_get_page(request, organisation, role, name, args, expected):
     url = reverse(f"core:{name}", args=args(organisation))
-    response = client_for(_user(request, role)).get(url)
+    response = client_for(user_for(request, role)).get(url)
     assert_outcome(response, expected[role], url)
 
 
@@ -88,7 +69,7 @@ def open_report(organisation):
 @pytest.mark.parametrize("role", ROLES)
 def test_moderation_decide(request, open_report, role):
     url = reverse("core:moderation_decide", args=[open_report.pk])
-    response = client_for(_user(request, role)).post(
+    response = client_for(user_for(request, role)).post(
         url, {"action": "dismiss", "reason": "Not spam"}
     )
     open_report.refresh_from_db()
@@ -104,7 +85,7 @@ def test_moderation_decide(request, open_report, role):
 @pytest.mark.parametrize("role", ["anonymous", "moderator"])
 def test_moderation_decide_refuses_get(request, open_report, role):
     url = reverse("core:moderation_decide", args=[open_report.pk])
-    assert client_for(_user(request, role)).get(url).status_code == 405
+    assert client_for(user_for(request, role)).get(url).status_code == 405
 
 
 @pytest.mark.parametrize(
