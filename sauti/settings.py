@@ -57,6 +57,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "sauti.core",
     "sauti.accounts",
+    "sauti.mechanisms",
     "sauti.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "parler",
+    "reversion",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
