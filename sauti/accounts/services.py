@@ -442,6 +442,7 @@ def export_user_data(user: User) -> str:
     from allauth.mfa.models import Authenticator
     from allauth.usersessions.models import UserSession
 
+    from sauti.api.models import ApiToken
     from sauti.core.models import AbuseReport, AuditLogEntry
 
     def iso(value: Any) -> str | None:
@@ -472,6 +473,17 @@ def export_user_data(user: User) -> str:
                 "browser": s.user_agent,
             }
             for s in UserSession.objects.filter(user=user)
+        ],
+        "api_tokens": [
+            {
+                "name": t.name,
+                "starts_with": t.prefix,
+                "scopes": t.scopes,
+                "created": iso(t.created_at),
+                "last_used": iso(t.last_used_at),
+                "revoked": iso(t.revoked_at),
+            }
+            for t in ApiToken.objects.filter(owner=user)
         ],
         "memberships": [
             {

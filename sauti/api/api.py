@@ -6,6 +6,7 @@ so clients on slow connections can revalidate for the price of a 304.
 """
 
 from datetime import datetime
+from functools import partial
 
 from django.conf import settings
 from django.db.models import Max
@@ -22,6 +23,7 @@ from sauti.accounts.selectors import OrganisationDirectory
 from sauti.core.i18n import country_name
 from sauti.core.models import Country, Region
 
+from .auth import TokenRejected, token_rejected_response
 from .docs import SelfHostedSwagger
 
 LICENCE_NOTE = (
@@ -33,9 +35,12 @@ api = NinjaAPI(
     title="Sauti API",
     version="1.0.0",
     description=(
-        "Public, read-only data of Sauti: WHO Member States and regions, and the directory "
-        "of civil-society organisations. Names are given in the language chosen with "
-        "`lang` (en, fr, es, pt, ar, ru, zh-hans). " + LICENCE_NOTE
+        "Public data of Sauti: WHO Member States and regions, the directory of "
+        "civil-society organisations, and the registry of participation mechanisms with "
+        "their assessments. Country and region names are given in the language chosen with "
+        "`lang` (en, fr, es, pt, ar, ru, zh-hans). Reading needs no account. Recording, "
+        "changing and assessing mechanisms needs an API token (`Authorization: Bearer "
+        "<token>`, created under My account → API tokens) and acts as its owner. " + LICENCE_NOTE
     ),
     urls_namespace="api",
     docs=SelfHostedSwagger(),
@@ -220,3 +225,9 @@ def get_organisation(request: HttpRequest, response: HttpResponse, slug: str):
 api.add_router("/regions/", regions)
 api.add_router("/countries/", countries)
 api.add_router("/organisations/", organisations)
+
+# Token errors say what is wrong, with the WWW-Authenticate header a 401 needs.
+api.add_exception_handler(TokenRejected, partial(token_rejected_response, api=api))
+
+# The registry of mechanisms registers its own routers (it uses the classes above).
+from . import mechanisms  # noqa: E402, F401

@@ -196,6 +196,40 @@ def world_choropleth(
     ``id_prefix``: prefix of the ids inside the SVG; by default derived from the
     title and description, so two different maps on one page do not clash.
     """
+    map_svg, legend = choropleth_parts(
+        values,
+        bins=bins,
+        title=title,
+        description=description,
+        labels=labels,
+        value_format=value_format,
+        link_pattern=link_pattern,
+        no_data_label=no_data_label,
+        palette=palette,
+        id_prefix=id_prefix,
+    )
+    return concat(SafeString('<div class="choropleth">'), map_svg, legend, SafeString("</div>"))
+
+
+def choropleth_parts(
+    values: Mapping[str, float | None],
+    *,
+    bins: Sequence[float],
+    title: str,
+    description: str,
+    labels: Sequence[str] | None = None,
+    value_format: ValueFormat | None = None,
+    link_pattern: str | None = None,
+    no_data_label: str | None = None,
+    palette: Sequence[str] | None = None,
+    id_prefix: str | None = None,
+) -> tuple[SafeString, SafeString]:
+    """The map's ``<svg>`` and the legend's ``<svg>``, apart.
+
+    Apart, the map can be served as an image of its own (cached by the browser,
+    outside the page's first 14 KB) while the small legend stays in the page.
+    The arguments are those of ``world_choropleth``.
+    """
     count = len(bins) + 1
     if list(bins) != sorted(set(bins)):
         raise ValueError("bins must be strictly ascending")
@@ -268,19 +302,10 @@ def world_choropleth(
         world.other,
     )
     legend = _legend(
-        [*zip(colours, labels, strict=True), (hatch, no_data)],
+        [*zip(colours, labels, strict=True), (f"url(#{prefix}-ln)", no_data)],
         prefix=prefix,
     )
-    return concat(
-        SafeString('<div class="choropleth">'),
-        head,
-        *areas,
-        SafeString("</g>"),
-        *dots,
-        SVG_CLOSE,
-        legend,
-        SafeString("</div>"),
-    )
+    return concat(head, *areas, SafeString("</g>"), *dots, SVG_CLOSE), legend
 
 
 def _drawing(shape: Shape, fill: str, inner: str = "") -> SafeString:
@@ -368,15 +393,22 @@ def _legend(items: Sequence[tuple[str, str]], *, prefix: str) -> SafeString:
     summary = _("Legend: %(items)s") % {
         "items": format_list([label for _kind, _fill, label in entries], locale=current_locale())
     }
+    # The legend draws its own hatch: the map may be a separate image, whose pattern
+    # a fill in this document cannot reach.
     head = format_html(
         '<svg xmlns="{}" width="100%" height="{}" role="img" aria-labelledby="{}-l" '
-        'direction="{}" font-size="14" class="map-legend"><title id="{}-l">{}</title>',
+        'direction="{}" font-size="14" class="map-legend"><title id="{}-l">{}</title>'
+        '<defs><pattern id="{}-ln" width="5" height="5" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/>'
+        '<path d="M0 0v5" stroke="{}" stroke-width="1.6"/></pattern></defs>',
         SVG_NS,
         top,
         prefix,
         direction.name,
         prefix,
         summary,
+        prefix,
+        HATCH,
     )
     return concat(head, *rows, SVG_CLOSE)
 

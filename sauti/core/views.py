@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -146,4 +147,8 @@ def open_data(request: HttpRequest) -> HttpResponse:
         for path, methods in schema["paths"].items()
         for method, operation in methods.items()
     ]
-    return render(request, "core/open_data.html", {"endpoints": endpoints})
+    return render(
+        request,
+        "core/open_data.html",
+        {"endpoints": endpoints, "tokens_url": reverse("api_tokens:list")},
+    )

@@ -100,7 +100,7 @@ class Mechanism(Hideable, TranslatableModel):
     subnational_area = models.CharField(_("subnational area"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, db_index=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
-    is_formal = models.BooleanField(_("formal"), null=True)
+    is_formal = models.BooleanField(_("formal"), null=True, blank=True)
     legal_basis = models.CharField(
         _("legal basis"), max_length=20, choices=LegalBasis.choices, blank=True, db_index=True
     )
@@ -115,24 +115,28 @@ class Mechanism(Hideable, TranslatableModel):
         _("host or convening institution"), max_length=200, blank=True
     )
 
-    stage_priority_setting = models.BooleanField(_("priority setting"), null=True)
-    stage_planning = models.BooleanField(_("planning"), null=True)
-    stage_budgeting = models.BooleanField(_("budgeting"), null=True)
-    stage_implementation = models.BooleanField(_("implementation"), null=True)
-    stage_monitoring = models.BooleanField(_("monitoring"), null=True)
-    stage_evaluation = models.BooleanField(_("evaluation"), null=True)
+    stage_priority_setting = models.BooleanField(_("priority setting"), null=True, blank=True)
+    stage_planning = models.BooleanField(_("planning"), null=True, blank=True)
+    stage_budgeting = models.BooleanField(_("budgeting"), null=True, blank=True)
+    stage_implementation = models.BooleanField(_("implementation"), null=True, blank=True)
+    stage_monitoring = models.BooleanField(_("monitoring"), null=True, blank=True)
+    stage_evaluation = models.BooleanField(_("evaluation"), null=True, blank=True)
 
     outcome = models.CharField(
         _("outcomes are"), max_length=10, choices=Outcome.choices, blank=True
     )
-    co_governs = models.BooleanField(_("co-governs (manages resources or services)"), null=True)
+    co_governs = models.BooleanField(
+        _("co-governs (manages resources or services)"), null=True, blank=True
+    )
     spectrum = models.CharField(
         _("level of participation"), max_length=12, choices=Spectrum.choices, blank=True
     )
     selection = models.CharField(
         _("how members are selected"), max_length=12, choices=Selection.choices, blank=True
     )
-    community_majority = models.BooleanField(_("community members are a majority"), null=True)
+    community_majority = models.BooleanField(
+        _("community members are a majority"), null=True, blank=True
+    )
 
     seats_government = models.PositiveSmallIntegerField(
         _("government seats"), null=True, blank=True
@@ -162,19 +166,21 @@ class Mechanism(Hideable, TranslatableModel):
     )
     last_meeting = models.DateField(_("date of the last meeting"), null=True, blank=True)
 
-    has_budget = models.BooleanField(_("dedicated budget"), null=True)
-    has_secretariat = models.BooleanField(_("executive secretariat"), null=True)
-    has_office = models.BooleanField(_("own office space"), null=True)
+    has_budget = models.BooleanField(_("dedicated budget"), null=True, blank=True)
+    has_secretariat = models.BooleanField(_("executive secretariat"), null=True, blank=True)
+    has_office = models.BooleanField(_("own office space"), null=True, blank=True)
     has_allowances = models.BooleanField(
-        _("allowances or reimbursement for community members"), null=True
+        _("allowances or reimbursement for community members"), null=True, blank=True
     )
-    publishes_agendas = models.BooleanField(_("publishes agendas"), null=True)
-    publishes_minutes = models.BooleanField(_("publishes minutes"), null=True)
-    publishes_decisions = models.BooleanField(_("publishes decisions"), null=True)
+    publishes_agendas = models.BooleanField(_("publishes agendas"), null=True, blank=True)
+    publishes_minutes = models.BooleanField(_("publishes minutes"), null=True, blank=True)
+    publishes_decisions = models.BooleanField(_("publishes decisions"), null=True, blank=True)
     gives_feedback = models.BooleanField(
-        _("tells participants what was done with their input"), null=True
+        _("tells participants what was done with their input"), null=True, blank=True
     )
-    offers_capacity_building = models.BooleanField(_("offers capacity building"), null=True)
+    offers_capacity_building = models.BooleanField(
+        _("offers capacity building"), null=True, blank=True
+    )
 
     # The latest assessment's scores, copied by the service so that the gap
     # views average one row per mechanism without a subquery per row.

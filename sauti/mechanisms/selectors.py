@@ -5,12 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from babel.lists import format_list
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sauti.accounts.models import Constituency
 from sauti.core.choices import country_choices, region_choices
+from sauti.core.i18n import current_locale
+from sauti.core.models import Region
 
 from .models import Mechanism
 
@@ -49,6 +55,15 @@ SORTS = {
 }
 
 
+def _name_for_sorting() -> Coalesce:
+    """The name in the reader's language where translated, else in the original language."""
+    names = Mechanism._parler_meta.root_model.objects.filter(master_id=OuterRef("pk"))
+    return Coalesce(
+        Subquery(names.filter(language_code=get_language() or "en").values("name")[:1]),
+        Subquery(names.filter(language_code=OuterRef("original_language")).values("name")[:1]),
+    )
+
+
 @dataclass
 class Filter:
     name: str
@@ -69,7 +84,11 @@ class MechanismSearch:
         self.q = params.get("q", "").strip()[:100]
         self.country = params.get("country", "").upper()
         self.region = params.get("region", "").upper()
+        if self.region not in Region.Code.values:
+            self.region = ""
         self.constituency = params.get("constituency", "")
+        if self.constituency not in Constituency.Code.values:
+            self.constituency = ""
         self.sort = params.get("sort", "updated")
         if self.sort not in SORTS:
             self.sort = "updated"
@@ -80,7 +99,7 @@ class MechanismSearch:
             ids = Mechanism.translations.field.model.objects.filter(
                 Q(name__icontains=self.q) | Q(description__icontains=self.q)
             ).values("master_id")
-            qs = qs.filter(pk__in=ids)
+            qs = qs.alias(search_pk=F("pk") + 0).filter(search_pk__in=ids)
         if self.country:
             qs = qs.filter(country_id=self.country)
         if self.region:
@@ -100,7 +119,10 @@ class MechanismSearch:
             elif value == "unknown" and name != "is_verified":
                 qs = qs.filter(**{f"{name}__isnull": True})
         if self.sort == "name":
-            return qs.order_by("translations__name", "id").distinct()
+            # Each record once, under the name the reader sees: a join on the
+            # translations would list it once per language (and the paginator,
+            # counting distinct records, would then drop others).
+            return qs.annotate(sort_name=Lower(_name_for_sorting())).order_by("sort_name", "id")
         return qs.order_by(SORTS[self.sort], "-id")
 
     def filters(self) -> list[Filter]:
@@ -139,6 +161,10 @@ class MechanismSearch:
         params = self.params.copy()
         for name in ("page", "format", *names):
             params.pop(name, None)
+        # The search form sends its empty fields too; links and exports need only the chosen.
+        for name in [name for name, value in params.items() if not value]:
+            if not any(params.getlist(name)):
+                params.pop(name)
         return params.urlencode()
 
     @property
@@ -169,3 +195,105 @@ def name_for_reader(mechanism: Mechanism, language: str) -> dict[str, Any]:
         "language": original,
         "is_original_fallback": language != original,
     }
+
+
+def _display(mechanism: Mechanism, field: str) -> str:
+    from django.utils.translation import gettext as gettext_now
+
+    value = getattr(mechanism, field)
+    if value is None or value == "":
+        return gettext_now("Not known")
+    if isinstance(value, bool):
+        return gettext_now("Yes") if value else gettext_now("No")
+    display = getattr(mechanism, f"get_{field}_display", None)
+    return str(display()) if display else str(value)
+
+
+COMPARED_FIELDS = (
+    "country",
+    "level",
+    "kind",
+    "is_formal",
+    "legal_basis",
+    "year_established",
+    *Mechanism.STAGES,
+    "outcome",
+    "co_governs",
+    "spectrum",
+    "selection",
+    "community_majority",
+    "meeting_frequency",
+    "has_budget",
+    "has_secretariat",
+    "has_office",
+    "has_allowances",
+    "publishes_agendas",
+    "publishes_minutes",
+    "publishes_decisions",
+    "gives_feedback",
+    "offers_capacity_building",
+)
+
+
+def comparison_rows(mechanisms: list[Mechanism]) -> list[dict[str, Any]]:
+    """One row per field, one cell per mechanism, for the side-by-side comparison."""
+    from .descriptors import DIMENSIONS
+
+    rows = []
+    for field in COMPARED_FIELDS:
+        label = str(Mechanism._meta.get_field(field).verbose_name).capitalize()
+        if field == "country":
+            cells = [m.country.name for m in mechanisms]
+        else:
+            cells = [_display(m, field) for m in mechanisms]
+        rows.append({"label": label, "cells": cells, "differs": len(set(cells)) > 1})
+    constituency_cells = [
+        ", ".join(str(c) for c in m.constituencies.all()) or "—" for m in mechanisms
+    ]
+    rows.append(
+        {
+            "label": str(_("Constituencies represented")),
+            "cells": constituency_cells,
+            "differs": len(set(constituency_cells)) > 1,
+        }
+    )
+    for dimension in DIMENSIONS:
+        cells = [
+            "—"
+            if getattr(m, f"score_{dimension.name}") is None
+            else f"{getattr(m, f'score_{dimension.name}')}/3"
+            for m in mechanisms
+        ]
+        rows.append({"label": str(dimension.label), "cells": cells, "differs": len(set(cells)) > 1})
+    return rows
+
+
+def describe_change(comment: str) -> str:
+    """What a version changed, in the reader's language.
+
+    The services store a stable, untranslated comment in each revision: "create",
+    "import", "source", or the names of the changed fields. The history page turns
+    it into words when it is read, so that it speaks every reader's language.
+    """
+    fixed = {
+        "create": _("Recorded"),
+        "import": _("Recorded by an import"),
+        "source": _("Source added"),
+    }
+    if comment in fixed:
+        return str(fixed[comment])
+    labels = []
+    translated_fields = Mechanism._parler_meta.root_model._meta
+    for name in filter(None, (part.strip() for part in comment.split(","))):
+        if name == "sources":
+            labels.append(str(_("sources")))
+            continue
+        for meta in (Mechanism._meta, translated_fields):
+            try:
+                labels.append(str(meta.get_field(name).verbose_name))
+                break
+            except FieldDoesNotExist:
+                continue
+        else:
+            labels.append(name)
+    return format_list(labels, locale=current_locale()) if labels else str(_("Edited"))

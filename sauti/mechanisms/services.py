@@ -35,6 +35,30 @@ def _save(mechanism: Mechanism, later: dict[str, Any]) -> None:
         mechanism.constituencies.set(later["constituencies"])
 
 
+def _changed_fields(mechanism: Mechanism, data: dict[str, Any]) -> list[str]:
+    """The names of the fields whose value ``data`` changes (forms send every field).
+
+    Compared with the stored record: a model form has already copied the new
+    values onto ``mechanism`` by the time it is valid.
+    """
+    stored = Mechanism.objects.get(pk=mechanism.pk)
+    changed = []
+    for key, value in data.items():
+        if key in TRANSLATED:
+            current = stored.safe_translation_getter(
+                key, language_code=stored.original_language, default=""
+            )
+            value = value or ""
+        elif key in MANY:
+            current = set(getattr(stored, key).values_list("pk", flat=True))
+            value = {getattr(item, "pk", item) for item in value or []}
+        else:
+            current = getattr(stored, key)
+        if current != value:
+            changed.append(key)
+    return sorted(changed)
+
+
 @transaction.atomic
 def create_mechanism(
     *, acting_user: User | None, data: dict[str, Any], sources: list[dict[str, Any]] | None = None
@@ -63,7 +87,9 @@ def update_mechanism(
 ) -> Mechanism:
     """Change a mechanism; every change is a new version (who, when, what)."""
     with reversion.create_revision():
-        changed = sorted(k for k in data if k not in ("constituencies",))
+        changed = _changed_fields(mechanism, data)
+        if sources:
+            changed.append("sources")
         later = _apply(mechanism, dict(data))
         _save(mechanism, later)
         for source in sources or []:

@@ -75,6 +75,25 @@ def sign_in(page: Page, site: Site, email_address: str, password: str = PASSWORD
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
 
 
+def sign_in_here(page: Page, email_address: str, password: str = PASSWORD) -> None:
+    """Fill in the login form on the page already open, in any language.
+
+    By field names rather than labels, for journeys in French or Arabic; where
+    to go next is the page's business (its ``next``, or "My account").
+    """
+    form = page.locator("form", has=page.locator("input[name=password]"))
+    form.locator("input[name=login]").fill(email_address)
+    form.locator("input[name=password]").fill(password)
+    form.locator("button[type=submit]").click()
+
+
+def expect_language(page: Page, language: str) -> None:
+    """The page is in ``language``, and right to left if it is Arabic."""
+    html = page.locator("html")
+    expect(html).to_have_attribute("lang", language)
+    expect(html).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
+
+
 def activate_totp(page: Page) -> str:
     """On allauth's activation page, read the secret as a person would and enter a code.
 

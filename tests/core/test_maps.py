@@ -157,7 +157,11 @@ def test_no_data_is_a_hatch_pattern_not_only_a_colour():
     assert fills(titles["Kenya: No data"]) == {"url(#m1-n)"}  # None
     assert fills(titles["Germany: No data"]) == {"url(#m1-n)"}  # absent
     legend = root.find(f"{SVG}svg[@class='map-legend']")
-    assert "url(#m1-n)" in {rect.get("fill") for rect in legend.iter(f"{SVG}rect")}
+    # The legend carries its own hatch, so it still shows when the map is a separate image.
+    legend_pattern = legend.find(f".//{SVG}pattern[@id='m1-ln']")
+    assert legend_pattern is not None
+    assert legend_pattern.find(f"{SVG}path") is not None
+    assert "url(#m1-ln)" in {rect.get("fill") for rect in legend.findall(f"{SVG}rect")}
     assert "No data" in [text.text for text in legend.iter(f"{SVG}text")]
 
 
@@ -166,7 +170,7 @@ def test_the_legend_has_a_swatch_and_words_for_each_class():
     legend = root.find(f"{SVG}svg[@class='map-legend']")
     texts = [text.text for text in legend.iter(f"{SVG}text")]
     assert texts[:5] == ["A", "B", "C", "D", "Too few"]
-    swatches = [rect.get("fill") for rect in legend.iter(f"{SVG}rect")]
+    swatches = [rect.get("fill") for rect in legend.findall(f"{SVG}rect")]
     assert swatches[:4] == list(maps.PALETTES[4])
     assert legend.get("role") == "img"
     assert legend.find(f"{SVG}title").text.startswith("Legend: A, B, C, D, Too few")
@@ -262,7 +266,20 @@ def test_rtl_legend_is_mirrored():
         root = parse(render())
     legend = root.find(f"{SVG}svg[@class='map-legend']")
     assert legend.get("direction") == "rtl"
-    assert {rect.get("x") for rect in legend.iter(f"{SVG}rect")} == {"100%"}
+    assert {rect.get("x") for rect in legend.findall(f"{SVG}rect")} == {"100%"}
+
+
+def test_the_parts_make_a_standalone_map_and_a_legend():
+    map_part, legend = maps.choropleth_parts(
+        {"KE": 42}, bins=[25, 50, 75], title="T", description="D", id_prefix="p"
+    )
+    whole = maps.world_choropleth(
+        {"KE": 42}, bins=[25, 50, 75], title="T", description="D", id_prefix="p"
+    )
+    assert whole == f'<div class="choropleth">{map_part}{legend}</div>'
+    standalone = ET.fromstring(map_part)  # noqa: S314 (our own output)
+    assert standalone.tag == f"{SVG}svg"
+    assert standalone.find(f".//{SVG}pattern[@id='p-n']") is not None
 
 
 def test_the_table_equivalent():

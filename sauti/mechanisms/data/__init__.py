@@ -1,0 +1,1 @@
+"""Built-in data for the mechanisms registry: case studies and demo records."""
