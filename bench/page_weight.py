@@ -5,9 +5,13 @@ Run from the project root:
     .venv/bin/python bench/page_weight.py
 
 It builds a throwaway SQLite database in a temporary folder (migrations, compiled
-translations, demo data), fetches each main page in English and Arabic with
-Django's test client, then every stylesheet, script and image the page refers
-to, and prints a Markdown table. Sizes are gzip level 6 of the decoded bytes,
+translations, demo data, the mechanisms registry's demo data and case studies),
+fetches each main page in English and Arabic with Django's test client, then
+every stylesheet, script and image the page refers to, and prints a Markdown
+table. The mechanisms pages are the list, the record with the most assessments,
+a comparison of four records, the case studies and one of them, the gap
+analysis of Kenya, of the African region and of the world, and the import page
+(signed in as a member of a demo organisation). Sizes are gzip level 6 of the decoded bytes,
 computed here, so that they do not depend on which responses the server
 happened to compress. It is a benchmark, not a test: it prints, it never fails.
 
@@ -48,6 +52,42 @@ PAGES = [
     ("signup", "/accounts/signup/", None),
     ("API docs", None, "/api/v1/docs/"),
 ]
+
+
+IMPORT_PAGE = "import (signed in)"  # fetched as a member of a demo organisation
+
+
+def mechanism_pages() -> list[tuple[str, str | None, str | None]]:
+    """The registry's pages, on the demo data (ids and slugs are known once it is loaded)."""
+    from django.db.models import Count
+
+    from sauti.mechanisms.models import CaseStudy, Mechanism
+
+    busiest = list(
+        Mechanism.objects.visible()
+        .annotate(n=Count("assessments"))
+        .order_by("-n", "pk")
+        .values_list("pk", flat=True)[:4]
+    )
+    pages = [("mechanisms list", "/mechanisms/", None)]
+    if busiest:
+        pages.append((f"mechanism page (#{busiest[0]})", f"/mechanisms/{busiest[0]}/", None))
+        compared = "&".join(f"id={pk}" for pk in busiest)
+        label = f"compare ({len(busiest)} mechanisms)"
+        pages.append((label, f"/mechanisms/compare/?{compared}", None))
+    pages.append(("case studies list", "/mechanisms/case-studies/", None))
+    study = CaseStudy.objects.order_by("slug").first()
+    if study:
+        url = f"/mechanisms/case-studies/{study.slug}/"
+        pages.append((f"case study ({study.slug})", url, None))
+    pages += [
+        ("gaps: country (Kenya)", "/mechanisms/gaps/countries/ke/", None),
+        ("gaps: region (AFR)", "/mechanisms/gaps/regions/afr/", None),
+        ("gaps: global", "/mechanisms/gaps/", None),
+        (IMPORT_PAGE, "/mechanisms/import/", None),
+    ]
+    return pages
+
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
@@ -92,6 +132,25 @@ def setup_django(var_dir: str) -> None:
     call_command("migrate", interactive=False, verbosity=0)
     call_command("compiletranslations", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
+    call_command("load_mechanisms_demo", stdout=io.StringIO())
+
+
+def member_client():
+    """A client signed in as an active member of a demo organisation (for the import page)."""
+    from django.test import Client
+
+    from sauti.accounts.models import Membership
+
+    client = Client()
+    membership = (
+        Membership.objects.filter(status=Membership.Status.ACTIVE, organisation__is_demo=True)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if membership is not None:
+        client.force_login(membership.user)
+    return client
 
 
 def body_of(response) -> bytes:
@@ -166,10 +225,11 @@ def main() -> int:
         setup_django(var_dir)
         from django.test import Client
 
-        client = Client()
+        anonymous, member = Client(), member_client()
         rows = []
         notes = []
-        for label, prefixed, plain in PAGES:
+        for label, prefixed, plain in PAGES + mechanism_pages():
+            client = member if label == IMPORT_PAGE else anonymous
             languages = LANGUAGES if prefixed else [LANGUAGES[0]]
             for language in languages:
                 url = f"/{language}{prefixed}" if prefixed else plain

@@ -190,7 +190,8 @@ SCORE_GAPS: dict[str, Promise] = {
         "Capacity building averages only %(score)s out of 3 in the latest assessments."
     ),
     "accountability": gettext_lazy(
-        "Accountability and transparency averages only %(score)s out of 3 in the latest assessments."
+        "Accountability and transparency averages only %(score)s out of 3 "
+        "in the latest assessments."
     ),
     "resources": gettext_lazy(
         "Resources and independence averages only %(score)s out of 3 in the latest assessments."

@@ -87,6 +87,15 @@ class Mechanism(Hideable, TranslatableModel):
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
         description=models.TextField(_("description"), max_length=5000, blank=True),
+        meta={
+            "indexes": [
+                # The names of a record without reading its rows (and descriptions):
+                # sorting the list by name looks two up per record (selectors).
+                models.Index(
+                    fields=["master", "language_code", "name"], name="mechanism_names_by_record"
+                )
+            ]
+        },
     )
     original_language = models.CharField(
         _("language of the record"),
@@ -223,6 +232,13 @@ class Mechanism(Hideable, TranslatableModel):
         indexes = [
             models.Index(fields=["country", "kind"]),
             models.Index(fields=["country", "level"]),
+            # A country's list, newest first, and its count, read from the index
+            # alone (bench/mechanisms_list.py: 10 000 records of one country). Not
+            # a partial index: SQLite would scan one for every "not hidden" query.
+            models.Index(
+                fields=["country", "hidden_at", "updated_at", "id"],
+                name="mechanism_country_list",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,8 +7,9 @@ from typing import Any
 
 from babel.lists import format_list
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.core.paginator import Page, Paginator
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, Lower
 from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from sauti.core.choices import country_choices, region_choices
 from sauti.core.i18n import current_locale
 from sauti.core.models import Region
 
-from .models import Mechanism
+from .models import Assessment, Mechanism
 
 # Yes/no fields that can be filtered with ?<field>=yes|no|unknown.
 BOOLEAN_FILTERS = (
@@ -46,21 +47,30 @@ CHOICE_FILTERS = {
     "selection": Mechanism.Selection,
     "meeting_frequency": Mechanism.Frequency,
 }
+# Above this many matches, a search's page walks the list in order (see MechanismSearch.page).
+WALK_AFTER = 1000
+
 SORTS = {
     "updated": "-updated_at",
     "name": "translations__name",
     "country": "country_id",
     "established": "year_established",
-    "score": "-score_legal",
+    "score": "score_total",  # annotated in queryset()
 }
 
 
 def _name_for_sorting() -> Coalesce:
     """The name in the reader's language where translated, else in the original language."""
-    names = Mechanism._parler_meta.root_model.objects.filter(master_id=OuterRef("pk"))
+    # The language is compared as "code || ''": the same test, but one the unique
+    # (language, record) index cannot serve, so SQLite looks the name up in the
+    # index that holds it (mechanism_names_by_record) instead of reading the
+    # translation's row: sorting 100 000 records takes a third less time.
+    names = Mechanism._parler_meta.root_model.objects.filter(master_id=OuterRef("pk")).alias(
+        language=Concat("language_code", Value(""))
+    )
     return Coalesce(
-        Subquery(names.filter(language_code=get_language() or "en").values("name")[:1]),
-        Subquery(names.filter(language_code=OuterRef("original_language")).values("name")[:1]),
+        Subquery(names.filter(language=get_language() or "en").values("name")[:1]),
+        Subquery(names.filter(language=OuterRef("original_language")).values("name")[:1]),
     )
 
 
@@ -92,20 +102,42 @@ class MechanismSearch:
         self.sort = params.get("sort", "updated")
         if self.sort not in SORTS:
             self.sort = "updated"
+        self.year_from = _year(params.get("year_from"))
+        self.year_to = _year(params.get("year_to"))
+        self.assessed = params.get("assessed", "")
+        if self.assessed not in ("yes", "no"):
+            self.assessed = ""
 
-    def queryset(self) -> QuerySet[Mechanism]:
+    def queryset(self, *, walk_in_order: bool = False) -> QuerySet[Mechanism]:
+        """The matching records, in the chosen order.
+
+        ``walk_in_order`` is for fetching one page of a search that matches
+        many records (see :meth:`page`): the same records, but the database
+        walks them in the list's order and stops at the end of the page,
+        instead of looking every match up and sorting them all.
+        """
         qs = Mechanism.objects.visible().select_related("country")
         if self.q:
             ids = Mechanism.translations.field.model.objects.filter(
                 Q(name__icontains=self.q) | Q(description__icontains=self.q)
             ).values("master_id")
-            qs = qs.alias(search_pk=F("pk") + 0).filter(search_pk__in=ids)
+            if walk_in_order:
+                # "pk + 0" is the same number, but one SQLite cannot use to look rows up.
+                qs = qs.alias(search_pk=F("pk") + 0).filter(search_pk__in=ids)
+            else:
+                qs = qs.filter(pk__in=ids)
         if self.country:
             qs = qs.filter(country_id=self.country)
         if self.region:
             qs = qs.filter(country__region_id=self.region)
         if self.constituency:
             qs = qs.filter(constituencies__code=self.constituency)
+        if self.year_from is not None:
+            qs = qs.filter(year_established__gte=self.year_from)
+        if self.year_to is not None:
+            qs = qs.filter(year_established__lte=self.year_to)
+        if self.assessed:
+            qs = qs.filter(latest_assessment__isnull=self.assessed == "no")
         for name, choices in CHOICE_FILTERS.items():
             value = self.params.get(name, "")
             if value in choices.values:
@@ -123,7 +155,45 @@ class MechanismSearch:
             # translations would list it once per language (and the paginator,
             # counting distinct records, would then drop others).
             return qs.annotate(sort_name=Lower(_name_for_sorting())).order_by("sort_name", "id")
+        if self.sort == "score":
+            # The latest assessment's total over the six dimensions, best first;
+            # records never assessed last on every database.
+            total = sum((F(f"score_{name}") for name in Assessment.DIMENSIONS), Value(0))
+            return qs.annotate(score_total=total).order_by(
+                F("score_total").desc(nulls_last=True), "-id"
+            )
         return qs.order_by(SORTS[self.sort], "-id")
+
+    def page(self, number: Any, per_page: int = 25) -> Page:
+        """One page of the list, its records loaded with their country and translations.
+
+        Counted, filtered and sorted on ids only; then only the page's records
+        are loaded, so the database never sorts every column of every match.
+        A search matching many records, in the default order, walks the list
+        in order instead (``walk_in_order``): its first pages are found after
+        a few rows, where sorting 80 000 matches takes longer than the rest
+        of the page (figures in docs/benchmarks.md, bench/mechanisms_list.py).
+        """
+        paginator = Paginator(
+            self.queryset().values_list("pk", flat=True), per_page, allow_empty_first_page=True
+        )
+        if self.q and self.sort == "updated" and paginator.count > WALK_AFTER:
+            count = paginator.count
+            paginator = Paginator(
+                self.queryset(walk_in_order=True).values_list("pk", flat=True),
+                per_page,
+                allow_empty_first_page=True,
+            )
+            paginator.count = count  # the same records, counted the faster way
+        page = paginator.get_page(number)
+        found = (
+            Mechanism.objects.visible()
+            .select_related("country")
+            .prefetch_related("translations")
+            .in_bulk(list(page.object_list))
+        )
+        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        return page
 
     def filters(self) -> list[Filter]:
         main = [
@@ -147,6 +217,10 @@ class MechanismSearch:
                 )
             )
         return main
+
+    def assessed_filter(self) -> Filter:
+        answers = [("yes", str(_("Yes"))), ("no", str(_("No")))]
+        return Filter("assessed", str(_("Assessed")), answers, self.assessed)
 
     def boolean_filters(self) -> list[Filter]:
         answers = [("yes", str(_("Yes"))), ("no", str(_("No"))), ("unknown", str(_("Not known")))]
@@ -297,3 +371,12 @@ def describe_change(comment: str) -> str:
         else:
             labels.append(name)
     return format_list(labels, locale=current_locale()) if labels else str(_("Edited"))
+
+
+def _year(value: str | None) -> int | None:
+    """A plausible year from a query parameter, or None (a typo filters nothing out)."""
+    try:
+        year = int((value or "").strip())
+    except ValueError:
+        return None
+    return year if 1800 <= year <= 2100 else None

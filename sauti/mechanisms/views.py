@@ -44,19 +44,7 @@ def mechanism_list(request: HttpRequest) -> HttpResponse:
         params = params.copy()
         params.pop("country")
     search = selectors.MechanismSearch(params)
-    # Count, filter and sort ids only, then load the page's 25 records: the
-    # database sorts narrow rows instead of every column of every match (with
-    # 100 000 records, a country's list costs a third as much; bench/mechanisms_list.py).
-    page = Paginator(
-        search.queryset().values_list("pk", flat=True), 25, allow_empty_first_page=True
-    ).get_page(request.GET.get("page"))
-    found = (
-        Mechanism.objects.visible()
-        .select_related("country")
-        .prefetch_related("translations")
-        .in_bulk(list(page.object_list))
-    )
-    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    page = search.page(request.GET.get("page"))
     language = translation.get_language() or "en"
     rows = [(m, selectors.name_for_reader(m, language)) for m in page]
     return render(

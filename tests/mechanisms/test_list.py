@@ -369,3 +369,31 @@ def test_query_count_does_not_grow_with_the_rows(db, query, django_assert_max_nu
     # Count, page, translations, the country menu (and checking the country asked for).
     with django_assert_max_num_queries(6):
         client_for(None).get(url)
+
+
+# --- Year range and assessment -----------------------------------------------------
+
+
+def test_filter_by_year_range(registry):
+    assert set(listed("year_from=2000&year_to=2010")) == {"National Health Assembly"}
+    assert set(listed("year_from=2000")) == {
+        "Kisumu County Health Forum",
+        "National Health Assembly",
+    }
+
+
+@pytest.mark.parametrize("junk", ["abc", "20x0", "99999", ""])
+def test_a_year_that_is_no_year_filters_nothing_out(registry, junk):
+    assert sorted(listed(f"year_from={junk}")) == sorted(ALL)
+
+
+def test_filter_by_assessed(registry):
+    AssessmentFactory(mechanism=registry["dakar"])
+    assert listed("assessed=yes") == ["Comité de développement sanitaire de Dakar"]
+    assert "Comité de développement sanitaire de Dakar" not in listed("assessed=no")
+    assert len(listed("assessed=no")) == len(ALL) - 1
+
+
+def test_unassessed_records_come_last_when_sorting_by_score(registry):
+    AssessmentFactory(mechanism=registry["kisumu"], legal=0, inclusion=0)
+    assert listed("sort=score")[0] == "Kisumu County Health Forum"
