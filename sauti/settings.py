@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "sauti.core",
     "sauti.accounts",
     "sauti.mechanisms",
+    "sauti.commitments",
+    "sauti.reports",
     "sauti.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -299,6 +301,8 @@ CONTENT_SECURITY_POLICY = {
 SAUTI_CONTENT_LICENCE = "CC BY 4.0"
 SAUTI_CONTENT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 SAUTI_ORG_PAGE_SIZE = 25
+# Figures about fewer people than this are not published (never below 5: core/privacy.py).
+SAUTI_DISCLOSURE_THRESHOLD = envint("SAUTI_DISCLOSURE_THRESHOLD", 10)
 SITE_NAME = _("Sauti")
 
 LOGGING = {

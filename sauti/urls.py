@@ -16,6 +16,8 @@ urlpatterns += i18n_patterns(
     path("", include("sauti.core.urls")),
     path("", include("sauti.accounts.urls")),
     path("", include("sauti.mechanisms.urls")),
+    path("", include("sauti.commitments.urls")),
+    path("", include("sauti.reports.urls")),
     path("", include("sauti.api.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

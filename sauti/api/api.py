@@ -36,11 +36,17 @@ api = NinjaAPI(
     version="1.0.0",
     description=(
         "Public data of Sauti: WHO Member States and regions, the directory of "
-        "civil-society organisations, and the registry of participation mechanisms with "
-        "their assessments. Country and region names are given in the language chosen with "
-        "`lang` (en, fr, es, pt, ar, ru, zh-hans). Reading needs no account. Recording, "
-        "changing and assessing mechanisms needs an API token (`Authorization: Bearer "
-        "<token>`, created under My account → API tokens) and acts as its owner. " + LICENCE_NOTE
+        "civil-society organisations, the registry of participation mechanisms with "
+        "their assessments, and the tracking of governments' commitments: the commitment "
+        "frameworks (resolution WHA77 on social participation, …) and reporting cycles, "
+        "organisations' country assessments with their evidence, coalitions' consolidated "
+        "assessments, and community scorecards (a participant group smaller than the "
+        "disclosure threshold is withheld: no size, scores or reasons). Names, titles and "
+        "labels are given in the language chosen with `lang` (en, fr, es, pt, ar, ru, "
+        "zh-hans). Reading needs no account. Recording, changing and assessing mechanisms, "
+        "and recording country assessments, needs an API token (`Authorization: Bearer "
+        "<token>`, created under My account → API tokens, with the `mechanisms:write` or "
+        "`commitments:write` scope) and acts as its owner. " + LICENCE_NOTE
     ),
     urls_namespace="api",
     docs=SelfHostedSwagger(),
@@ -229,5 +235,7 @@ api.add_router("/organisations/", organisations)
 # Token errors say what is wrong, with the WWW-Authenticate header a 401 needs.
 api.add_exception_handler(TokenRejected, partial(token_rejected_response, api=api))
 
-# The registry of mechanisms registers its own routers (it uses the classes above).
-from . import mechanisms  # noqa: E402, F401
+# The registry of mechanisms and the tracking of commitments (frameworks, country
+# assessments, consolidated assessments, scorecards) register their own routers:
+# they use the classes above.
+from . import commitments, mechanisms  # noqa: E402, F401

@@ -23,6 +23,10 @@ DISPLAY_LENGTH = len(TOKEN_PREFIX) + 6
 
 class Scope(models.TextChoices):
     MECHANISMS_WRITE = "mechanisms:write", _("Record, edit and assess participation mechanisms")
+    COMMITMENTS_WRITE = (
+        "commitments:write",
+        _("Record and change your organisations' assessments of countries' commitments"),
+    )
 
 
 def hash_token(raw: str) -> str:

@@ -31,9 +31,18 @@ def test_openapi_document_is_valid_json_with_the_licence(db):
         "/api/v1/mechanisms/{id}",
         "/api/v1/mechanisms/{id}/assessments",
         "/api/v1/assessments/",
+        "/api/v1/frameworks/",
+        "/api/v1/frameworks/{code}",
+        "/api/v1/cycles/",
+        "/api/v1/country-assessments/",
+        "/api/v1/country-assessments/{id}",
+        "/api/v1/consolidated-assessments/",
+        "/api/v1/consolidated-assessments/{id}",
+        "/api/v1/scorecards/",
+        "/api/v1/scorecards/{id}",
     }
-    # Read-only but for the mechanism registry, whose writes take a token
-    # (tests/api/test_mechanisms_openapi.py).
+    # Read-only but for the mechanism registry and country assessments, whose writes take
+    # a token (tests/api/test_mechanisms_openapi.py, test_commitments_openapi.py).
     writes = {
         (path, method)
         for path, operations in schema["paths"].items()
@@ -44,6 +53,8 @@ def test_openapi_document_is_valid_json_with_the_licence(db):
         ("/api/v1/mechanisms/", "post"),
         ("/api/v1/mechanisms/{id}", "patch"),
         ("/api/v1/mechanisms/{id}/assessments", "post"),
+        ("/api/v1/country-assessments/", "post"),
+        ("/api/v1/country-assessments/{id}", "patch"),
     }
 
 

@@ -114,3 +114,23 @@ def activate_totp(page: Page) -> str:
         if posted.value.status == 302:
             return secret
     raise AssertionError(f"allauth refused two TOTP codes in a row for {secret}")
+
+
+def enter_totp(page: Page, secret: str) -> None:
+    """On allauth's sign-in step for a second factor, enter the current code, in any language.
+
+    As in :func:`activate_totp`, a code computed at the end of a 30-second step
+    may arrive late; then the form comes back (200) and a fresh code is sent.
+    """
+    form = page.locator("form", has=page.locator("input[name=code]"))
+    for _attempt in range(2):
+        form.locator("input[name=code]").fill(totp_code(secret))
+        with page.expect_response(
+            lambda response: (
+                response.request.method == "POST" and "/2fa/authenticate/" in response.url
+            )
+        ) as posted:
+            form.locator("button[type=submit]").click()
+        if posted.value.status == 302:
+            return
+    raise AssertionError(f"allauth refused two TOTP codes in a row for {secret}")
