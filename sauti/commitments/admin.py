@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableStackedInline
+from reversion.admin import VersionAdmin
 
 from .models import (
     ActionItem,
@@ -41,7 +42,7 @@ class CommitmentInline(TranslatableStackedInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(TranslatableAdmin):
+class FrameworkAdmin(VersionAdmin, TranslatableAdmin):
     list_display = [
         "code",
         "__str__",
@@ -66,7 +67,7 @@ class FrameworkAdmin(TranslatableAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TranslatableAdmin):
+class CommitmentAdmin(VersionAdmin, TranslatableAdmin):
     list_display = ["__str__", "framework", "code", "is_active", "language_column"]
     list_display_links = ["__str__"]
     list_filter = ["framework", "is_active"]
@@ -84,7 +85,7 @@ class CommitmentAdmin(TranslatableAdmin):
 
 
 @admin.register(Cycle)
-class CycleAdmin(TranslatableAdmin):
+class CycleAdmin(VersionAdmin, TranslatableAdmin):
     list_display = [
         "code",
         "__str__",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sauti.accounts.models import Organisation
 from sauti.core.models import Country
-from sauti.core.text import clean_plain_text
+from sauti.core.text import clean_plain_text, validate_printable
 from sauti.core.uploads import clean_document
 from sauti.mechanisms.models import Mechanism
 
@@ -37,7 +37,13 @@ class EvidenceForm(forms.Form):
     """One piece of evidence: a title with a link, a document or a mechanism of the registry."""
 
     title = forms.CharField(label=_("Title of the evidence"), max_length=300, required=False)
-    url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=_("Link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        validators=[validate_printable],
+    )
     document = forms.FileField(label=_("Document"), required=False, help_text=DOCUMENT_HELP)
     mechanism = forms.ModelChoiceField(
         label=_("Mechanism in the registry"),

@@ -442,6 +442,12 @@ def publish_consolidated(consolidated: Consolidated, *, acting_user: User) -> Co
     )
     _ensure_draft(consolidated)
     _ensure_coalition(consolidated.coalition)
+    if consolidated.is_hidden or consolidated.coalition.is_hidden:
+        # Moderators hid it (or its coalition): publishing would email it to everyone.
+        raise ValidationError(
+            _("Moderators have hidden this assessment or its coalition; it cannot be published."),
+            code="hidden",
+        )
     entries = list(consolidated.entries.all())
     if not entries:
         raise ValidationError(

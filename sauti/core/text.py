@@ -10,8 +10,12 @@ import html
 import re
 
 import nh3
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters and the two Unicode non-characters XML refuses (a report or an
+# export built from the text would fail on them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _MAX_PASSES = 10
 
 
@@ -26,7 +30,7 @@ def clean_plain_text(value: str, *, multiline: bool = False) -> str:
     text = value or ""
     # Entities can hide tags ("&lt;b&gt;" decodes to "<b>"): strip until nothing changes,
     # so that cleaning twice (e.g. saving a form again) gives the same text.
-    for _ in range(_MAX_PASSES):
+    for _pass in range(_MAX_PASSES):
         stripped = _strip_tags(text)
         if stripped == text:
             break
@@ -35,3 +39,12 @@ def clean_plain_text(value: str, *, multiline: bool = False) -> str:
     if not multiline:
         text = " ".join(text.split())
     return text.strip()
+
+
+def validate_printable(value: str) -> None:
+    """Refuse invisible control characters (in a web address they break the documents
+    and exports the address is copied into, and no real address has them)."""
+    if _CONTROL.search(value or ""):
+        raise ValidationError(
+            _("Remove the invisible control characters from this address."), code="control"
+        )

@@ -19,9 +19,24 @@ from django.utils.translation import gettext as _
 
 MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
 
-# Office Open XML and OpenDocument files are ZIP archives; the extension says
-# which, and a macro-enabled variant (.docm, .xlsm) is not in the list.
-_ZIP_FORMATS = (".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp")
+# Office Open XML and OpenDocument files are ZIP archives. What they are is read
+# from inside: the main part's content type (OOXML) or the ``mimetype`` entry (ODF),
+# which must match the extension; macro-enabled variants and parts that carry code
+# (VBA projects, ActiveX controls, OpenDocument Basic/Scripts) are refused.
+_OOXML_MAIN = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+}
+_ODF_MIMETYPE = {
+    ".odt": b"application/vnd.oasis.opendocument.text",
+    ".ods": b"application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": b"application/vnd.oasis.opendocument.presentation",
+}
+_ZIP_FORMATS = (*_OOXML_MAIN, *_ODF_MIMETYPE)
+_CODE_PARTS = ("vbaproject.bin", "activex", "basic/", "scripts/")
+# The two small parts read to tell the type; a larger one is a decompression bomb.
+_MAX_PART = 1024 * 1024
 
 
 def _suffix(name: str) -> str:
@@ -35,7 +50,12 @@ def _document_suffix(upload: UploadedFile) -> str | None:
     head = upload.read(8)
     upload.seek(0)
     if head.startswith(b"%PDF-"):
-        return ".pdf"
+        # A PDF ends with its end-of-file marker (a little trailing junk is allowed);
+        # a page of HTML that merely starts like a PDF does not.
+        upload.seek(max(upload.size - 1024, 0))
+        tail = upload.read()
+        upload.seek(0)
+        return ".pdf" if b"%%EOF" in tail else None
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return ".png"
     if head.startswith(b"\xff\xd8\xff"):
@@ -44,14 +64,30 @@ def _document_suffix(upload: UploadedFile) -> str | None:
     if head.startswith(b"PK\x03\x04") and suffix in _ZIP_FORMATS:
         try:
             with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
+                return suffix if _is_office_document(archive, suffix) else None
+        except (zipfile.BadZipFile, KeyError, OSError):
             return None
         finally:
             upload.seek(0)
-        if "[Content_Types].xml" in names or "mimetype" in names:
-            return suffix
     return None
+
+
+def _is_office_document(archive: zipfile.ZipFile, suffix: str) -> bool:
+    names = archive.namelist()
+    if any(part in name.lower() for name in names for part in _CODE_PARTS):
+        return False
+    if suffix in _ODF_MIMETYPE:
+        return _small_part(archive, "mimetype").strip() == _ODF_MIMETYPE[suffix]
+    types = _small_part(archive, "[Content_Types].xml").decode("utf-8", "replace")
+    return f'ContentType="{_OOXML_MAIN[suffix]}"' in types and "macroEnabled" not in types
+
+
+def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part of the archive, read only if it is small (never unpacked beyond the limit)."""
+    if archive.getinfo(name).file_size > _MAX_PART:
+        return b""
+    with archive.open(name) as part:
+        return part.read(_MAX_PART + 1)[:_MAX_PART]
 
 
 def clean_document(upload: UploadedFile | None) -> UploadedFile | None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sauti.accounts.models import Constituency, Membership, Organisation
 from sauti.core.choices import country_choices
 from sauti.core.models import Country
-from sauti.core.text import clean_plain_text
+from sauti.core.text import clean_plain_text, validate_printable
 from sauti.core.uploads import clean_document
 
 from .descriptors import DIMENSIONS
@@ -130,7 +130,11 @@ class MechanismForm(forms.ModelForm):
     )
     source_title = forms.CharField(label=_("Source title"), max_length=300, required=False)
     source_url = forms.URLField(
-        label=_("Source link"), max_length=500, required=False, assume_scheme="https"
+        label=_("Source link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        validators=[validate_printable],
     )
     source_document = forms.FileField(
         label=_("Source document"),

@@ -57,7 +57,7 @@ from sauti.accounts.models import Constituency, Organisation
 from sauti.core.i18n import babel_locale, language_name
 from sauti.core.models import Country
 from sauti.core.services import log_action
-from sauti.core.text import clean_plain_text
+from sauti.core.text import clean_plain_text, validate_printable
 
 from .models import Assessment, Mechanism, Source
 
@@ -738,6 +738,7 @@ def _clean_url(text: str, column: Column) -> str:
         )
     try:
         _url_validator(url)
+        validate_printable(url)
     except ValidationError:
         raise _CellProblem(
             _("“%(value)s” is not a web address") % {"value": _shown(text)}

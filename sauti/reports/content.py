@@ -556,7 +556,7 @@ def _case_studies(report: ShadowReport, blocks: list[Block]) -> list[CaseStudy]:
         study.set_current_language(shown_in)
         blocks.append(Heading(study.safe_translation_getter("title", any_language=True), 2))
         about = [study.country.name]
-        if study.mechanism is not None:
+        if study.mechanism is not None and not study.mechanism.is_hidden:
             about.append(str(study.mechanism))
         blocks.append(Paragraph(" · ".join(about), style="note"))
         if shown_in != report.language:
@@ -667,6 +667,8 @@ def assemble(report: ShadowReport, progress: Progress | None = None) -> ReportCo
     """Everything the report says, in its language; ``progress`` hears percentages (5–60)."""
     step = progress or (lambda percent: None)
     with translation.override(report.language):
+        # The cycle was loaded in the language of whoever asked; it speaks the report's.
+        report.cycle.set_current_language(report.language)
         content = ReportContent(
             language=report.language,
             rtl=translation.get_language_bidi(),

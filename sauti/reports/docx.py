@@ -199,7 +199,11 @@ class _Writer:
             cells = table.add_row().cells
             for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
-                if value.startswith(("https://", "http://")) and " " not in value:
+                if (
+                    value.startswith(("https://", "http://"))
+                    and " " not in value
+                    and clean(value) == value
+                ):
                     self._link(paragraph, value)
                 else:
                     self._text(paragraph, value)

@@ -16,6 +16,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from reversion.models import Version
 
 from sauti.commitments.data import wha77
 from sauti.commitments.models import Commitment, Cycle, Framework, Indicator
@@ -254,6 +255,19 @@ def test_a_site_administrator_adds_a_framework_with_a_commitment_in_two_language
     titles = translations(framework.commitments.get(), "title")
     assert titles["fr"] == "Promouvoir une gouvernance de la santé participative"
     assert titles["en"] == "Promote participatory, inclusive health governance"
+
+    # Each save in the admin is a version, with who made it; the French one holds
+    # both languages of the framework and of its commitment.
+    versions = Version.objects.get_for_object(framework).order_by("revision__date_created")
+    assert versions.count() == 2
+    assert {v.revision.user for v in versions} == {site_admin}
+    latest = versions.last().revision.version_set.all()
+    stored = {(v.content_type.model, v.field_dict.get("language_code")) for v in latest}
+    assert ("frameworktranslation", "fr") in stored
+    assert ("commitmenttranslation", "fr") in stored
+    assert ("commitmenttranslation", "en") in stored
+    history = client.get(admin_url("framework_history", framework.pk))
+    assert history.status_code == 200
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from reversion.models import Version
 
 from sauti.accounts.models import Organisation
@@ -503,6 +504,24 @@ def test_publishing_emails_the_confirmed_subscribers_of_the_country(
     assert f"/fr/commitments/consolidated/{draft.pk}/" in french.body
     entry = AuditLogEntry.objects.get(action="commitments.consolidated_publish")
     assert entry.data["subscribers"] == 3
+
+
+@pytest.mark.parametrize("hidden", ["draft", "coalition"])
+def test_a_hidden_draft_is_neither_published_nor_emailed(
+    coalition, org_admin, commitments, mailoutbox, hidden
+):
+    draft = ConsolidatedFactory(coalition=coalition)
+    ConsolidatedEntryFactory(consolidated=draft, commitment=commitments[0], status="initial")
+    subscriber("follows-kenya@example.org")
+    target = draft if hidden == "draft" else coalition
+    type(target).objects.filter(pk=target.pk).update(hidden_at=timezone.now())
+
+    with pytest.raises(ValidationError, match="hidden"):
+        services.publish_consolidated(draft, acting_user=org_admin)
+
+    draft.refresh_from_db()
+    assert not draft.is_published
+    assert mailoutbox == []
 
 
 def test_a_refused_publication_sends_no_email(coalition, org_admin, mailoutbox):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -22,13 +23,24 @@ PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def office_file(name: str, macro: bool = False) -> SimpleUploadedFile:
+    """A real Word document (python-docx); ``macro`` adds a VBA project as .docm files have."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<document/>")
-        if macro:
+    docx.Document().save(buffer)
+    if macro:
+        with zipfile.ZipFile(buffer, "a") as archive:
             archive.writestr("word/vbaProject.bin", b"\0")
     return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def zip_file(name: str, entries: dict[str, bytes | str]) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for entry, content in entries.items():
+            archive.writestr(entry, content)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+ODT = {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office/>"}
 
 
 def record_with(member, organisation, document, **fields):
@@ -62,6 +74,11 @@ def test_an_office_document_is_accepted(member, organisation):
     assert Source.objects.get().document.name.endswith(".docx")
 
 
+def test_an_opendocument_text_is_accepted(member, organisation):
+    assert record_with(member, organisation, zip_file("minutes.odt", ODT)).status_code == 302
+    assert Source.objects.get().document.name.endswith(".odt")
+
+
 @pytest.mark.parametrize(
     "upload",
     [
@@ -70,14 +87,45 @@ def test_an_office_document_is_accepted(member, organisation):
         SimpleUploadedFile("drawing.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
         office_file("report.docm", macro=True),
         SimpleUploadedFile("report.docx", b"PK\x03\x04 not really a zip"),
+        SimpleUploadedFile("minutes.pdf", b"%PDF-1.4\n<html><script>alert(1)</script></html>"),
+        zip_file("report.odt", {"mimetype": "application/x-msdownload", "setup.exe": b"MZ"}),
+        zip_file("report.odt", {**ODT, "Basic/Standard/Module1.xml": "<macro/>"}),
+        zip_file("report.docx", {"[Content_Types].xml": "<Types/>", "setup.exe": b"MZ"}),
+        office_file("report.xlsx"),
     ],
-    ids=["html-named-pdf", "exe", "svg", "macro-word", "broken-zip"],
+    ids=[
+        "html-named-pdf",
+        "exe",
+        "svg",
+        "macro-word",
+        "broken-zip",
+        "pdf-html-polyglot",
+        "zip-named-odt",
+        "odt-with-basic",
+        "zip-named-docx",
+        "word-named-xlsx",
+    ],
 )
 def test_a_file_that_could_run_code_is_refused_and_nothing_is_written(member, organisation, upload):
     response = record_with(member, organisation, upload)
     assert response.status_code == 200
     assert "This kind of file is not accepted." in response.content.decode()
     assert not Mechanism.objects.exists()
+    assert not Source.objects.exists()
+
+
+def test_a_decompression_bomb_is_refused_without_being_unpacked(member, organisation):
+    # 300 MB of spaces in the part read to tell the type, under 1 MB compressed.
+    bomb = io.BytesIO()
+    with (
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("[Content_Types].xml", "w") as part,
+    ):
+        for _chunk in range(300):
+            part.write(b" " * 1024 * 1024)
+    response = record_with(member, organisation, SimpleUploadedFile("law.docx", bomb.getvalue()))
+    assert response.status_code == 200
+    assert "This kind of file is not accepted." in response.content.decode()
     assert not Source.objects.exists()
 
 

@@ -84,6 +84,10 @@ def test_the_spanish_docx_holds_the_commitments_table(coalition, cycle, editor, 
         commitment.set_current_language("es")
         commitment.title = f"Compromiso número {commitment.number}"
         commitment.save()
+    cycle.set_current_language("es")
+    cycle.name = "Ciclo de informe de prueba"
+    cycle.save()
+    cycle.set_current_language("en")
     report = generate(ShadowReportFactory(coalition=coalition, cycle=cycle, language="es"), editor)
 
     assert report.state == ShadowReport.State.DONE
@@ -112,6 +116,9 @@ def test_the_spanish_docx_holds_the_commitments_table(coalition, cycle, editor, 
     # The header row repeats on every page.
     assert "<w:tblHeader/>" in docx_xml(report)
     assert "Kenia" in docx_text(document)  # the country in the report's language
+    # The cycle too, although it was loaded in English by the request.
+    assert "Ciclo de informe de prueba" in docx_text(document)
+    assert "Report cycle" not in docx_text(document)
     assert document.core_properties.language == "es-ES"
     assert len(document.inline_shapes) >= 2  # charts as pictures
 
