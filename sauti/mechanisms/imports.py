@@ -22,6 +22,7 @@ common words of every language.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import io
@@ -34,7 +35,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,9 @@ MAX_COLUMNS = 200
 # Every row is checked, but a page listing 20 000 errors helps nobody.
 MAX_ERRORS_KEPT = 200
 PENDING_LIFETIME = timedelta(hours=24)
+# Ten thousand rows are written in seconds: an import "running" for this long lost its
+# worker, and is offered to be confirmed again rather than left running for ever.
+RUNNING_TIMEOUT = timedelta(minutes=15)
 PREVIEW_ROWS = 10
 
 REQUIRED = ("name", "country", "level", "kind")
@@ -1124,8 +1128,13 @@ def load_pending(token: str, *, user: Any) -> PendingImport:
         )
         if pending.user_id != user.pk:
             raise PermissionDenied
-        if pending.expires_at < timezone.now() and state != RUNNING:
-            path.unlink(missing_ok=True)
+        if state == RUNNING:
+            started = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+            if started < timezone.now() - RUNNING_TIMEOUT:
+                stop_started(pending)
+                pending.state = PENDING
+        if pending.expires_at < timezone.now() and pending.state != RUNNING:
+            _path(token, pending.state).unlink(missing_ok=True)
             raise PendingNotFound
         return pending
     raise PendingNotFound
@@ -1134,10 +1143,18 @@ def load_pending(token: str, *, user: Any) -> PendingImport:
 def start_pending(pending: PendingImport) -> None:
     """Mark the import as running, once: of two confirms sent at once, only one starts
     (renaming is atomic); the other gets ``PendingNotFound``."""
+    running = _path(pending.token, RUNNING)
     try:
-        os.rename(_path(pending.token, PENDING), _path(pending.token, RUNNING))
+        os.rename(_path(pending.token, PENDING), running)
     except FileNotFoundError as error:
         raise PendingNotFound from error
+    os.utime(running)  # when it started, for RUNNING_TIMEOUT
+
+
+def stop_started(pending: PendingImport) -> None:
+    """Make a started import pending again (its task could not be queued, or was lost)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.rename(_path(pending.token, RUNNING), _path(pending.token, PENDING))
 
 
 def run_started(

@@ -176,9 +176,13 @@ def import_confirm(request: HttpRequest, token: str) -> HttpResponse:
         # A second click while the first runs finds nothing pending; the page says how it went.
         with contextlib.suppress(imports.PendingNotFound):
             imports.start_pending(pending)
-            tasks.import_confirmed_rows.enqueue(
-                token, request.user.pk, organisation.pk if organisation else None
-            )
+            try:
+                tasks.import_confirmed_rows.enqueue(
+                    token, request.user.pk, organisation.pk if organisation else None
+                )
+            except BaseException:
+                imports.stop_started(pending)  # nothing will write it: pending again
+                raise
         return redirect("mechanisms:import_confirm", token=token)
     return render(
         request,

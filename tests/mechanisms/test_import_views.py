@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import time
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -172,6 +175,42 @@ def test_the_rows_are_written_in_the_background_while_the_page_waits(
     done = client.get(url).content.decode()
     assert "The import is running" not in done
     assert Mechanism.objects.count() == 2
+
+
+def test_an_import_whose_worker_was_lost_can_be_confirmed_again(member, organisation, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client = client_for(member)
+    url = confirm_url(upload(client, organisation, csv_file([good_row(1)])))
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    client.post(url)
+    assert "The import is running" in client.get(url).content.decode()
+
+    # Twenty minutes later nothing has written it: the worker was lost.
+    running = imports._path(token, imports.RUNNING)
+    long_ago = time.time() - 20 * 60
+    os.utime(running, (long_ago, long_ago))
+    page = client.get(url).content.decode()
+    assert "The import is running" not in page
+    assert not Mechanism.objects.exists()
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    client.post(url)
+    assert Mechanism.objects.count() == 1
+
+
+def test_an_import_whose_task_cannot_be_queued_stays_pending(member, organisation, monkeypatch):
+    client = client_for(member)
+    url = confirm_url(upload(client, organisation, csv_file([good_row(1)])))
+    token = url.rstrip("/").rsplit("/", 1)[1]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("queue unavailable")
+
+    monkeypatch.setattr(tasks, "import_confirmed_rows", SimpleNamespace(enqueue=broken))
+    with pytest.raises(RuntimeError):
+        client.post(url)
+    assert imports.load_pending(token, user=member).state == imports.PENDING
+    assert not Mechanism.objects.exists()
 
 
 def test_an_expired_import_cannot_be_confirmed(member, organisation, monkeypatch):

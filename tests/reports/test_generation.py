@@ -345,7 +345,7 @@ def test_without_the_fonts_there_is_no_pdf_of_boxes(coalition, cycle, editor, mo
 
 
 def test_a_failed_generation_says_so_and_keeps_the_earlier_files(
-    coalition, cycle, editor, private_report, monkeypatch
+    coalition, cycle, editor, member, private_report, monkeypatch
 ):
     def broken(*args, **kwargs):
         raise RuntimeError("the database went away")
@@ -358,6 +358,11 @@ def test_a_failed_generation_says_so_and_keeps_the_earlier_files(
     page = client_for(editor).get(report.get_absolute_url())
     assert page.status_code == 200
     assert "The report could not be generated." in page.content.decode()
+    # The technical details are for those who can act on them, not every reader.
+    assert "the database went away" in page.content.decode()
+    reader = client_for(member).get(report.get_absolute_url()).content.decode()
+    assert "The report could not be generated." in reader
+    assert "the database went away" not in reader
 
 
 def test_the_page_reloads_itself_while_the_report_is_generated(coalition, cycle, member):
