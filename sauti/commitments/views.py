@@ -26,6 +26,7 @@ from sauti.accounts.decorators import second_factor_redirect
 from sauti.accounts.models import Subscription
 from sauti.core.choices import country_choices
 from sauti.core.models import Country, Region
+from sauti.core.uploads import download_response
 
 from . import exports, selectors, services
 from .forms import (
@@ -287,17 +288,7 @@ def evidence_document(request: HttpRequest, pk: int) -> FileResponse:
         pk=pk,
         assessment__organisation__hidden_at__isnull=True,
     )
-    if not evidence.document:
-        raise Http404
-    try:
-        handle = evidence.document.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.document.name.rsplit("/", 1)[-1]
-    )
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return download_response(evidence.document)
 
 
 def history(request: HttpRequest, code: str, commitment: int) -> HttpResponse:

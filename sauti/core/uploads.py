@@ -14,6 +14,8 @@ import zipfile
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -109,3 +111,24 @@ def clean_document(upload: UploadedFile | None) -> UploadedFile | None:
         )
     upload.name = secrets.token_hex(12) + suffix
     return upload
+
+
+def download_response(
+    field: FieldFile, *, filename: str | None = None, content_type: str | None = None
+) -> FileResponse:
+    """A stored file as a download, never displayed inside Sauti's pages: a document from a
+    stranger runs in a sandbox with nothing allowed. A missing file is a 404, not a 500."""
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename or field.name.rsplit("/", 1)[-1],
+        content_type=content_type,
+    )
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

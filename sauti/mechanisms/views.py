@@ -16,6 +16,7 @@ from reversion.models import Version
 
 from sauti.accounts.decorators import second_factor_redirect
 from sauti.core.models import Country
+from sauti.core.uploads import download_response
 
 from . import selectors, services
 from .descriptors import DIMENSIONS
@@ -258,16 +259,6 @@ def source_document(request: HttpRequest, pk: int) -> FileResponse:
     """A source's document, always as a download: a file from a stranger is never
     displayed inside Sauti's pages."""
     source = get_object_or_404(Source.objects.select_related("mechanism"), pk=pk)
-    if not source.document or not request.user.has_perm(
-        "mechanisms.view_mechanism", source.mechanism
-    ):
+    if not request.user.has_perm("mechanisms.view_mechanism", source.mechanism):
         raise Http404
-    try:
-        handle = source.document.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle, as_attachment=True, filename=source.document.name.rsplit("/", 1)[-1]
-    )
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return download_response(source.document)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from sauti.accounts.decorators import second_factor_redirect
 from sauti.accounts.models import Organisation
 from sauti.core.models import Country
+from sauti.core.uploads import download_response
 
 from . import docx, pdf, selectors, services
 from .forms import ReportForm
@@ -197,21 +198,12 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     if fmt not in FORMATS:
         raise Http404
     report = _report(request, pk)
-    field = report.docx if fmt == "docx" else report.pdf
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
     name = slugify(report.title)[:60] or "shadow-report"
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    response = download_response(
+        report.docx if fmt == "docx" else report.pdf,
         filename=f"{name}-{report.pk}-{report.language}.{fmt}",
         content_type=FORMATS[fmt],
     )
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     if not report.is_published:
         response["Cache-Control"] = "private, no-store"
     return response
