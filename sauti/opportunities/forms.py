@@ -36,7 +36,9 @@ def _blank_first(choices: Any) -> Any:
 class OpportunityForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), max_length=5000, required=False,
+        label=_("Description"),
+        max_length=5000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     original_language = forms.ChoiceField(
@@ -45,11 +47,15 @@ class OpportunityForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
     region = forms.ChoiceField(
-        label=_("WHO region"), choices=_blank_first(region_choices), required=False,
+        label=_("WHO region"),
+        choices=_blank_first(region_choices),
+        required=False,
         help_text=_("For a regional opportunity."),
     )
     country = forms.ChoiceField(
-        label=_("Country"), choices=_blank_first(country_choices), required=False,
+        label=_("Country"),
+        choices=_blank_first(country_choices),
+        required=False,
         help_text=_("For a national or subnational opportunity."),
     )
     subnational_area = forms.CharField(
@@ -57,44 +63,66 @@ class OpportunityForm(forms.Form):
     )
     start_date = forms.DateField(label=_("Start date"), widget=DATE)
     start_time = forms.TimeField(
-        label=_("Start time"), required=False, widget=TIME,
+        label=_("Start time"),
+        required=False,
+        widget=TIME,
         help_text=_("Leave the times empty for an all-day opportunity."),
     )
     end_date = forms.DateField(
-        label=_("End date"), required=False, widget=DATE,
+        label=_("End date"),
+        required=False,
+        widget=DATE,
         help_text=_("Leave empty if it ends on the day it starts."),
     )
     end_time = forms.TimeField(label=_("End time"), required=False, widget=TIME)
     time_zone = forms.CharField(
-        label=_("Time zone of the times"), max_length=64, required=False,
+        label=_("Time zone of the times"),
+        max_length=64,
+        required=False,
         help_text=_("The place's time zone, e.g. Africa/Nairobi or America/Sao_Paulo."),
     )
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     online_url = forms.URLField(
-        label=_("Online link"), max_length=500, required=False, assume_scheme="https",
+        label=_("Online link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
         validators=[WEB_ADDRESS],
     )
     organiser = forms.CharField(label=_("Organiser"), max_length=200, required=False)
     official_url = forms.URLField(
-        label=_("Official page"), max_length=500, required=False, assume_scheme="https",
+        label=_("Official page"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
         validators=[WEB_ADDRESS],
     )
     how_to_engage = forms.CharField(
-        label=_("How to engage"), max_length=3000, required=False,
+        label=_("How to engage"),
+        max_length=3000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("The concrete entry point: a written submission, a side event, a "
-                    "statement, a meeting request."),
+        help_text=_(
+            "The concrete entry point: a written submission, a side event, a "
+            "statement, a meeting request."
+        ),
     )
     engagement_deadline = forms.DateField(
-        label=_("Deadline to engage"), required=False, widget=DATE,
+        label=_("Deadline to engage"),
+        required=False,
+        widget=DATE,
         help_text=_("For example the last day to send a submission or register a statement."),
     )
     commitments = forms.ModelMultipleChoiceField(
-        label=_("WHA77 commitments it relates to"), required=False,
-        queryset=Commitment.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label=_("WHA77 commitments it relates to"),
+        required=False,
+        queryset=Commitment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
     topics = forms.MultipleChoiceField(
-        label=_("Topics"), required=False, choices=topic_choices,
+        label=_("Topics"),
+        required=False,
+        choices=topic_choices,
         widget=forms.CheckboxSelectMultiple,
     )
     organisation = forms.ModelChoiceField(
@@ -216,9 +244,11 @@ class OpportunityForm(forms.Form):
             if self.twins:
                 self.add_error(
                     "not_a_duplicate",
-                    _("An opportunity of the same kind, in the same country, starting the same "
-                      "day is already on the calendar. Check it; if yours is a different one, "
-                      "tick the box and save again."),
+                    _(
+                        "An opportunity of the same kind, in the same country, starting the same "
+                        "day is already on the calendar. Check it; if yours is a different one, "
+                        "tick the box and save again."
+                    ),
                 )
         return data
 
@@ -256,13 +286,17 @@ class EngagementForm(forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
     note = forms.CharField(
-        label=_("How you will engage"), max_length=1000, required=False,
+        label=_("How you will engage"),
+        max_length=1000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: a joint statement, a side event, a meeting with the delegation."),
     )
     visibility = forms.ChoiceField(
-        label=_("Who can see this"), choices=Engagement.Visibility.choices,
-        initial=Engagement.Visibility.PUBLIC, widget=forms.RadioSelect,
+        label=_("Who can see this"),
+        choices=Engagement.Visibility.choices,
+        initial=Engagement.Visibility.PUBLIC,
+        widget=forms.RadioSelect,
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:

@@ -26,14 +26,14 @@ from sauti.accounts.models import Organisation
 from sauti.commitments.models import Commitment
 from sauti.core.models import Country, Hideable, HideableQuerySet, Region, Topic
 
-
 # Links people open from a calendar: web addresses only (no javascript:, ftp:, file:).
 WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 
 
 class Kind(models.TextChoices):
-    WHO_GOVERNING_BODY = "who_governing_body", _(
-        "WHO governing body (World Health Assembly, Executive Board)"
+    WHO_GOVERNING_BODY = (
+        "who_governing_body",
+        _("WHO governing body (World Health Assembly, Executive Board)"),
     )
     WHO_REGIONAL_COMMITTEE = "who_regional_committee", _("WHO regional committee")
     UNGA_HIGH_LEVEL = "unga_high_level", _("UN General Assembly high-level meeting")
@@ -75,8 +75,9 @@ class Opportunity(Hideable, TranslatableModel):
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
 
-    # Changing any of these changes the event in people's calendars: SEQUENCE goes up.
-    SCHEDULE_FIELDS = ("all_day", "starts_at", "ends_at", "time_zone", "state")
+    # Changing any of these, or cancelling (or restoring), changes the event in people's
+    # calendars: SEQUENCE goes up. Publishing does not: no calendar held it before.
+    SCHEDULE_FIELDS = ("all_day", "starts_at", "ends_at", "time_zone")
 
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=200),
@@ -89,7 +90,9 @@ class Opportunity(Hideable, TranslatableModel):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
-    uid = models.UUIDField(_("calendar identifier"), default=uuid.uuid4, unique=True, editable=False)
+    uid = models.UUIDField(
+        _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
     sequence = models.PositiveIntegerField(_("revision of the schedule"), default=0)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, db_index=True)
     level = models.CharField(_("level"), max_length=12, choices=Level.choices, db_index=True)
@@ -192,6 +195,19 @@ class Opportunity(Hideable, TranslatableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("opportunities:detail", args=[self.pk])
+
+    # The reader's language when there is a translation, else the original.
+    @property
+    def display_title(self) -> str:
+        return str(self.safe_translation_getter("title", any_language=True) or "")
+
+    @property
+    def display_description(self) -> str:
+        return str(self.safe_translation_getter("description", any_language=True) or "")
+
+    @property
+    def display_how_to_engage(self) -> str:
+        return str(self.safe_translation_getter("how_to_engage", any_language=True) or "")
 
     @property
     def is_cancelled(self) -> bool:

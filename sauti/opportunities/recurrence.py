@@ -26,7 +26,9 @@ def dates_in_year(moment: Any, year: int) -> tuple[date, date] | None:
         return start, end
     length = timedelta(days=max(moment.duration_days or 1, 1) - 1)
     if moment.month and moment.day and moment.rule in ("fixed", "dates"):
-        start = date(year, moment.month, min(moment.day, calendar.monthrange(year, moment.month)[1]))
+        start = date(
+            year, moment.month, min(moment.day, calendar.monthrange(year, moment.month)[1])
+        )
         return start, start + length
     if moment.month and moment.weekday is not None and moment.nth:
         start = nth_weekday(year, moment.month, moment.weekday, moment.nth)

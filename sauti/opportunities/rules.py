@@ -25,9 +25,14 @@ def belongs_to_an_organisation(user) -> bool:
 
 @rules.predicate
 def is_public(user, opportunity) -> bool:
-    return opportunity is not None and not opportunity.is_hidden and opportunity.state in (
-        "published",
-        "cancelled",
+    return (
+        opportunity is not None
+        and not opportunity.is_hidden
+        and opportunity.state
+        in (
+            "published",
+            "cancelled",
+        )
     )
 
 

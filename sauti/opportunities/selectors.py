@@ -84,7 +84,7 @@ class OpportunitySearch:
         return queryset
 
     def results(self) -> QuerySet[Opportunity]:
-        """Public opportunities matching the filters: coming ones first, or past ones newest first."""
+        """Public matches: coming ones soonest first, or past ones newest first."""
         queryset = self.filter(Opportunity.objects.published())
         if self.past:
             queryset = queryset.filter(end_date__lt=self.today).order_by("-starts_at", "-id")
@@ -134,9 +134,11 @@ def likely_twins(
     *, kind: str, country: Country | None, start_date: date, exclude: int | None = None
 ) -> list[Opportunity]:
     """Opportunities that look like the same one: same kind, same country, same start."""
-    queryset = Opportunity.objects.visible().filter(
-        kind=kind, start_date=start_date, country=country
-    ).exclude(state=Opportunity.State.CANCELLED)
+    queryset = (
+        Opportunity.objects.visible()
+        .filter(kind=kind, start_date=start_date, country=country)
+        .exclude(state=Opportunity.State.CANCELLED)
+    )
     if exclude:
         queryset = queryset.exclude(pk=exclude)
     return list(queryset.prefetch_related("translations")[:5])
@@ -153,9 +155,11 @@ def engagements_for(opportunity: Opportunity, user: Any) -> list[Engagement]:
 
 
 def moderation_queue() -> QuerySet[Opportunity]:
-    return with_list_data(
-        Opportunity.objects.visible().filter(state=Opportunity.State.PENDING)
-    ).select_related("created_by", "organisation").order_by("created_at")
+    return (
+        with_list_data(Opportunity.objects.visible().filter(state=Opportunity.State.PENDING))
+        .select_related("created_by", "organisation")
+        .order_by("created_at")
+    )
 
 
 def upcoming_for(*, country: Country | None = None, region: Region | None = None) -> list[Any]:

@@ -57,11 +57,14 @@ def _save(opportunity: Opportunity, later: dict[str, Any]) -> None:
 
 
 def _schedule_changed(before: dict[str, Any], opportunity: Opportunity) -> bool:
-    return any(before[f] != getattr(opportunity, f) for f in Opportunity.SCHEDULE_FIELDS)
+    if any(before[f] != getattr(opportunity, f) for f in Opportunity.SCHEDULE_FIELDS):
+        return True
+    cancelled = Opportunity.State.CANCELLED
+    return (before["state"] == cancelled) != (opportunity.state == cancelled)
 
 
 def _snapshot(opportunity: Opportunity) -> dict[str, Any]:
-    return {f: getattr(opportunity, f) for f in Opportunity.SCHEDULE_FIELDS}
+    return {f: getattr(opportunity, f) for f in (*Opportunity.SCHEDULE_FIELDS, "state")}
 
 
 def _bump(opportunity: Opportunity, before: dict[str, Any]) -> None:
@@ -92,7 +95,9 @@ def propose_opportunity(*, acting_user: User | None, data: dict[str, Any]) -> Op
             reversion.set_user(acting_user)
         reversion.set_comment("create")
     log_action(
-        "opportunity.propose", acting_user=acting_user, target=opportunity,
+        "opportunity.propose",
+        acting_user=acting_user,
+        target=opportunity,
         data={"state": opportunity.state},
     )
     return opportunity
@@ -115,7 +120,9 @@ def update_opportunity(
         reversion.set_user(acting_user)
         reversion.set_comment("update")
     log_action(
-        "opportunity.update", acting_user=acting_user, target=opportunity,
+        "opportunity.update",
+        acting_user=acting_user,
+        target=opportunity,
         data={"sequence": opportunity.sequence},
     )
     return opportunity
@@ -144,7 +151,10 @@ def _set_state(
 def publish_opportunity(opportunity: Opportunity, *, acting_user: User) -> Opportunity:
     """Put a proposal on the public calendar (moderators)."""
     return _set_state(
-        opportunity, Opportunity.State.PUBLISHED, acting_user=acting_user, reason="",
+        opportunity,
+        Opportunity.State.PUBLISHED,
+        acting_user=acting_user,
+        reason="",
         action="publish",
     )
 
@@ -153,7 +163,10 @@ def publish_opportunity(opportunity: Opportunity, *, acting_user: User) -> Oppor
 def reject_opportunity(opportunity: Opportunity, *, reason: str, acting_user: User) -> Opportunity:
     """Send a proposal back to its author as a draft, with the moderator's reason."""
     return _set_state(
-        opportunity, Opportunity.State.DRAFT, acting_user=acting_user, reason=reason,
+        opportunity,
+        Opportunity.State.DRAFT,
+        acting_user=acting_user,
+        reason=reason,
         action="reject",
     )
 
@@ -162,7 +175,10 @@ def reject_opportunity(opportunity: Opportunity, *, reason: str, acting_user: Us
 def resubmit_opportunity(opportunity: Opportunity, *, acting_user: User) -> Opportunity:
     """Send a returned draft back to the review queue."""
     return _set_state(
-        opportunity, Opportunity.State.PENDING, acting_user=acting_user, reason="",
+        opportunity,
+        Opportunity.State.PENDING,
+        acting_user=acting_user,
+        reason="",
         action="resubmit",
     )
 
@@ -171,7 +187,10 @@ def resubmit_opportunity(opportunity: Opportunity, *, acting_user: User) -> Oppo
 def cancel_opportunity(opportunity: Opportunity, *, reason: str, acting_user: User) -> Opportunity:
     """Mark an opportunity cancelled: it stays listed, and calendars show it cancelled."""
     return _set_state(
-        opportunity, Opportunity.State.CANCELLED, acting_user=acting_user, reason=reason,
+        opportunity,
+        Opportunity.State.CANCELLED,
+        acting_user=acting_user,
+        reason=reason,
         action="cancel",
     )
 
@@ -191,7 +210,9 @@ def engage(
         organisation=organisation,
         defaults={"note": note, "visibility": visibility, "updated_at": timezone.now()},
         create_defaults={
-            "note": note, "visibility": visibility, "created_by": acting_user,
+            "note": note,
+            "visibility": visibility,
+            "created_by": acting_user,
         },
     )
     log_action(
@@ -207,7 +228,9 @@ def engage(
 def withdraw_engagement(engagement: Engagement, *, acting_user: User) -> None:
     """An organisation no longer plans to engage."""
     log_action(
-        "opportunity.withdraw", acting_user=acting_user, target=engagement.opportunity,
+        "opportunity.withdraw",
+        acting_user=acting_user,
+        target=engagement.opportunity,
         data={"organisation": engagement.organisation_id},
     )
     engagement.delete()
@@ -222,8 +245,9 @@ def generate_occurrences(
     year's dates by hand, and those corrections win over the rule.
     """
     existing = set(
-        Opportunity.objects.filter(recurring_moment=moment, occurrence_year__in=years)
-        .values_list("occurrence_year", flat=True)
+        Opportunity.objects.filter(recurring_moment=moment, occurrence_year__in=years).values_list(
+            "occurrence_year", flat=True
+        )
     )
     created = []
     for year in years:
@@ -266,7 +290,9 @@ def _create_occurrence(
         opportunity.save_translations()
     opportunity.topics.set(moment.topics.all())
     log_action(
-        "opportunity.generate", acting_user=acting_user, target=opportunity,
+        "opportunity.generate",
+        acting_user=acting_user,
+        target=opportunity,
         data={"moment": moment.code, "year": year},
     )
     return opportunity

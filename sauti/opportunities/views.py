@@ -40,13 +40,25 @@ def _opportunity_or_404(request: HttpRequest, pk: int, perm: str | None = None) 
 def _filters(search: selectors.OpportunitySearch) -> list[dict[str, object]]:
     return [
         {"name": "level", "label": _("Level"), "choices": Level.choices, "selected": search.level},
-        {"name": "region", "label": _("WHO region"), "choices": region_choices(),
-         "selected": search.region},
-        {"name": "country", "label": _("Country"), "choices": country_choices(),
-         "selected": search.country},
+        {
+            "name": "region",
+            "label": _("WHO region"),
+            "choices": region_choices(),
+            "selected": search.region,
+        },
+        {
+            "name": "country",
+            "label": _("Country"),
+            "choices": country_choices(),
+            "selected": search.country,
+        },
         {"name": "kind", "label": _("Kind"), "choices": Kind.choices, "selected": search.kind},
-        {"name": "topic", "label": _("Topic"), "choices": topic_choices(),
-         "selected": search.topic},
+        {
+            "name": "topic",
+            "label": _("Topic"),
+            "choices": topic_choices(),
+            "selected": search.topic,
+        },
     ]
 
 
@@ -67,7 +79,9 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def month_view(request: HttpRequest, year: int | None = None, month: int | None = None) -> HttpResponse:
+def month_view(
+    request: HttpRequest, year: int | None = None, month: int | None = None
+) -> HttpResponse:
     today = timezone.localdate()
     year, month = year or today.year, month or today.month
     if not (1948 <= year <= 2100 and 1 <= month <= 12):
@@ -150,7 +164,10 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
     form = OpportunityForm(
         request.POST or None,
         user=request.user,
-        initial={"original_language": request.LANGUAGE_CODE, "country": request.GET.get("country", "").upper()},
+        initial={
+            "original_language": request.LANGUAGE_CODE,
+            "country": request.GET.get("country", "").upper(),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -196,9 +213,7 @@ def opportunity_history(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-revision__date_created")
     )
     page = Paginator(versions, 50).get_page(request.GET.get("page"))
-    return render(
-        request, "opportunities/history.html", {"opportunity": opportunity, "page": page}
-    )
+    return render(request, "opportunities/history.html", {"opportunity": opportunity, "page": page})
 
 
 @login_required
@@ -208,9 +223,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     if second_factor := second_factor_redirect(request):
         return second_factor
     page = Paginator(selectors.moderation_queue(), 50).get_page(request.GET.get("page"))
-    return render(
-        request, "opportunities/queue.html", {"page": page, "reason_form": ReasonForm()}
-    )
+    return render(request, "opportunities/queue.html", {"page": page, "reason_form": ReasonForm()})
 
 
 @require_POST

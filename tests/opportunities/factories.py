@@ -9,8 +9,13 @@ from sauti.opportunities.schedule import build_schedule
 
 
 def make_opportunity(
-    *, title: str = "Budget hearing", state: str = "published", created_by: Any = None,
-    start: date = date(2030, 3, 10), country: str = "KE", **extra: Any,
+    *,
+    title: str = "Budget hearing",
+    state: str = "published",
+    created_by: Any = None,
+    start: date = date(2030, 3, 10),
+    country: str = "KE",
+    **extra: Any,
 ) -> Opportunity:
     schedule = build_schedule(start_date=start)
     opportunity = Opportunity(

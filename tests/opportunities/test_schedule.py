@@ -16,7 +16,9 @@ def test_all_day_is_the_same_date_everywhere():
 
 def test_timed_is_stored_in_utc_with_its_zone():
     s = build_schedule(
-        start_date=date(2030, 3, 10), start_time=time(9), end_time=time(12),
+        start_date=date(2030, 3, 10),
+        start_time=time(9),
+        end_time=time(12),
         time_zone="America/Sao_Paulo",
     )
     assert not s.all_day and s.time_zone == "America/Sao_Paulo"

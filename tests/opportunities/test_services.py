@@ -23,7 +23,9 @@ def data(**extra):
         "country": Country.objects.get(pk="BR"),
         "engagement_deadline": date(2030, 3, 1),
         **build_schedule(
-            start_date=date(2030, 3, 10), start_time=time(14), end_time=time(17),
+            start_date=date(2030, 3, 10),
+            start_time=time(14),
+            end_time=time(17),
             time_zone="America/Sao_Paulo",
         ).as_fields(),
         **extra,
@@ -45,8 +47,9 @@ def test_a_time_edit_keeps_the_uid_and_raises_the_sequence(member):
     uid, sequence = opportunity.uid, opportunity.sequence
     services.update_opportunity(opportunity, acting_user=member, data=data(title="Nova"))
     assert opportunity.sequence == sequence  # a text change is not a schedule change
-    moved = build_schedule(start_date=date(2030, 3, 11), start_time=time(14),
-                           time_zone="America/Sao_Paulo").as_fields()
+    moved = build_schedule(
+        start_date=date(2030, 3, 11), start_time=time(14), time_zone="America/Sao_Paulo"
+    ).as_fields()
     services.update_opportunity(opportunity, acting_user=member, data=data(**moved))
     opportunity.refresh_from_db()
     assert opportunity.uid == uid and opportunity.sequence == sequence + 1
@@ -90,10 +93,12 @@ def test_generation_is_idempotent():
 
 def test_engagement_is_one_per_organisation(member, organisation):
     opportunity = services.propose_opportunity(acting_user=member, data=data())
-    services.engage(opportunity, organisation=organisation, note="a", visibility="public",
-                    acting_user=member)
-    services.engage(opportunity, organisation=organisation, note="b", visibility="members",
-                    acting_user=member)
+    services.engage(
+        opportunity, organisation=organisation, note="a", visibility="public", acting_user=member
+    )
+    services.engage(
+        opportunity, organisation=organisation, note="b", visibility="members", acting_user=member
+    )
     assert opportunity.engagements.get().note == "b"
 
 

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     help = "Generate opportunities for the coming years from the recurring moments."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--years", type=int, default=3, help="How many years, this one included.")
+        parser.add_argument(
+            "--years", type=int, default=3, help="How many years, this one included."
+        )
         parser.add_argument("--from-year", type=int, default=None)
 
     def handle(self, *args: Any, years: int, from_year: int | None, **options: Any) -> None:
