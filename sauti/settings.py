@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "sauti.accounts",
     "sauti.mechanisms",
     "sauti.commitments",
+    "sauti.opportunities",
     "sauti.reports",
     "sauti.api",
     "django.contrib.admin",

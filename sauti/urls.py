@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("sauti.accounts.urls")),
     path("", include("sauti.mechanisms.urls")),
     path("", include("sauti.commitments.urls")),
+    path("", include("sauti.opportunities.urls")),
     path("", include("sauti.reports.urls")),
     path("", include("sauti.api.urls")),
     path("accounts/", include("allauth.urls")),

@@ -1,0 +1,317 @@
+"""Forms to propose and edit opportunities, to moderate them and to say how one engages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from sauti.accounts.models import Membership, Organisation
+from sauti.commitments.models import Commitment
+from sauti.core.choices import country_choices, region_choices, topic_choices
+from sauti.core.models import Country, Region, Topic
+from sauti.core.text import clean_plain_text
+
+from . import selectors
+from .models import WEB_ADDRESS, Engagement, Kind, Level, Opportunity
+from .schedule import build_schedule
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def member_organisations(user: Any) -> Any:
+    return Organisation.objects.visible().filter(
+        memberships__user=user, memberships__status=Membership.Status.ACTIVE
+    )
+
+
+def _blank_first(choices: Any) -> Any:
+    return lambda: [("", "—"), *choices()]
+
+
+class OpportunityForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    original_language = forms.ChoiceField(
+        label=_("Language you write in"), choices=settings.LANGUAGES
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
+    region = forms.ChoiceField(
+        label=_("WHO region"),
+        choices=_blank_first(region_choices),
+        required=False,
+        help_text=_("For a regional opportunity."),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        choices=_blank_first(country_choices),
+        required=False,
+        help_text=_("For a national or subnational opportunity."),
+    )
+    subnational_area = forms.CharField(
+        label=_("Province, state or district"), max_length=200, required=False
+    )
+    start_date = forms.DateField(label=_("Start date"), widget=DATE)
+    start_time = forms.TimeField(
+        label=_("Start time"),
+        required=False,
+        widget=TIME,
+        help_text=_("Leave the times empty for an all-day opportunity."),
+    )
+    end_date = forms.DateField(
+        label=_("End date"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty if it ends on the day it starts."),
+    )
+    end_time = forms.TimeField(label=_("End time"), required=False, widget=TIME)
+    time_zone = forms.CharField(
+        label=_("Time zone of the times"),
+        max_length=64,
+        required=False,
+        help_text=_("The place's time zone, e.g. Africa/Nairobi or America/Sao_Paulo."),
+    )
+    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    online_url = forms.URLField(
+        label=_("Online link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        validators=[WEB_ADDRESS],
+    )
+    organiser = forms.CharField(label=_("Organiser"), max_length=200, required=False)
+    official_url = forms.URLField(
+        label=_("Official page"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        validators=[WEB_ADDRESS],
+    )
+    how_to_engage = forms.CharField(
+        label=_("How to engage"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "The concrete entry point: a written submission, a side event, a "
+            "statement, a meeting request."
+        ),
+    )
+    engagement_deadline = forms.DateField(
+        label=_("Deadline to engage"),
+        required=False,
+        widget=DATE,
+        help_text=_("For example the last day to send a submission or register a statement."),
+    )
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("WHA77 commitments it relates to"),
+        required=False,
+        queryset=Commitment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        required=False,
+        choices=topic_choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Proposed on behalf of"), queryset=Organisation.objects.none(), required=False
+    )
+    not_a_duplicate = forms.BooleanField(
+        label=_("This is not the same opportunity as the one shown above."), required=False
+    )
+
+    def __init__(
+        self, *args: Any, user: Any, instance: Opportunity | None = None, **kwargs: Any
+    ) -> None:
+        self.instance = instance
+        if instance is not None:
+            kwargs.setdefault("initial", {}).update(self._initial_from(instance))
+        super().__init__(*args, **kwargs)
+        self.twins: list[Opportunity] = []
+        self.fields["commitments"].queryset = Commitment.objects.filter(
+            is_active=True
+        ).prefetch_related("translations")
+        self.fields["organisation"].queryset = member_organisations(user)
+
+    @staticmethod
+    def _initial_from(o: Opportunity) -> dict[str, Any]:
+        def text(name: str) -> str:
+            return o.safe_translation_getter(name, language_code=o.original_language, default="")
+
+        local_start, local_end = o.local_start, o.local_end
+        return {
+            "title": text("title"),
+            "description": text("description"),
+            "how_to_engage": text("how_to_engage"),
+            "original_language": o.original_language,
+            "kind": o.kind,
+            "level": o.level,
+            "region": o.region_id or "",
+            "country": o.country_id or "",
+            "subnational_area": o.subnational_area,
+            "start_date": o.start_date,
+            "end_date": o.end_date,
+            "start_time": None if o.all_day else local_start.time(),
+            "end_time": None if o.all_day else local_end.time(),
+            "time_zone": o.time_zone,
+            "place": o.place,
+            "online_url": o.online_url,
+            "organiser": o.organiser,
+            "official_url": o.official_url,
+            "engagement_deadline": o.engagement_deadline,
+            "commitments": list(o.commitments.values_list("pk", flat=True)),
+            "topics": list(o.topics.values_list("pk", flat=True)),
+            "organisation": o.organisation_id,
+        }
+
+    def clean_title(self) -> str:
+        title = clean_plain_text(self.cleaned_data["title"])
+        if not title:  # only markup: nothing would be left to show
+            raise ValidationError(self.fields["title"].error_messages["required"])
+        return title
+
+    def clean_description(self) -> str:
+        return clean_plain_text(self.cleaned_data["description"], multiline=True)
+
+    def clean_how_to_engage(self) -> str:
+        return clean_plain_text(self.cleaned_data["how_to_engage"], multiline=True)
+
+    def clean_place(self) -> str:
+        return clean_plain_text(self.cleaned_data["place"])
+
+    def clean_organiser(self) -> str:
+        return clean_plain_text(self.cleaned_data["organiser"])
+
+    def clean_subnational_area(self) -> str:
+        return clean_plain_text(self.cleaned_data["subnational_area"])
+
+    def clean_country(self) -> Country | None:
+        code = self.cleaned_data["country"]
+        return Country.objects.filter(pk=code).first() if code else None
+
+    def clean_region(self) -> Region | None:
+        code = self.cleaned_data["region"]
+        return Region.objects.filter(pk=code).first() if code else None
+
+    def clean_topics(self) -> list[Topic]:
+        return list(Topic.objects.filter(pk__in=self.cleaned_data["topics"]))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("start_date") is None:
+            return data
+        if data.get("end_time") and not data.get("start_time"):
+            self.add_error("start_time", _("Give the start time as well, or neither time."))
+            return data
+        try:
+            self.schedule = build_schedule(
+                start_date=data["start_date"],
+                end_date=data.get("end_date"),
+                start_time=data.get("start_time"),
+                end_time=data.get("end_time"),
+                time_zone=data.get("time_zone", ""),
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+            return data
+        level = data.get("level")
+        if level == Level.REGIONAL and not data.get("region") and not data.get("country"):
+            self.add_error("region", _("Choose the WHO region."))
+        if level in (Level.NATIONAL, Level.SUBNATIONAL) and not data.get("country"):
+            self.add_error("country", _("Choose the country."))
+        deadline = data.get("engagement_deadline")
+        if deadline is not None and not 1948 <= deadline.year <= 2100:
+            self.add_error("engagement_deadline", _("Give a year between 1948 and 2100."))
+        if not self.errors and not data.get("not_a_duplicate"):
+            self.twins = selectors.likely_twins(
+                kind=data["kind"],
+                country=data.get("country") if level != Level.GLOBAL else None,
+                start_date=self.schedule.start_date,
+                exclude=self.instance.pk if self.instance else None,
+            )
+            if self.twins:
+                self.add_error(
+                    "not_a_duplicate",
+                    _(
+                        "An opportunity of the same kind, in the same country, starting the same "
+                        "day is already on the calendar. Check it; if yours is a different one, "
+                        "tick the box and save again."
+                    ),
+                )
+        return data
+
+    def service_data(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        region = data.get("region")
+        if data.get("country") is not None and data["level"] != Level.GLOBAL:
+            region = data["country"].region
+        result = {
+            "title": data["title"],
+            "description": data["description"],
+            "how_to_engage": data["how_to_engage"],
+            "original_language": data["original_language"],
+            "kind": data["kind"],
+            "level": data["level"],
+            "region": region,
+            "country": data.get("country"),
+            "subnational_area": data["subnational_area"],
+            "place": data["place"],
+            "online_url": data["online_url"],
+            "organiser": data["organiser"],
+            "official_url": data["official_url"],
+            "engagement_deadline": data["engagement_deadline"],
+            "commitments": list(data["commitments"]),
+            "topics": data["topics"],
+            **self.schedule.as_fields(),
+        }
+        if data.get("organisation"):
+            result["organisation"] = data["organisation"]
+        return result
+
+
+class EngagementForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none()
+    )
+    note = forms.CharField(
+        label=_("How you will engage"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: a joint statement, a side event, a meeting with the delegation."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who can see this"),
+        choices=Engagement.Visibility.choices,
+        initial=Engagement.Visibility.PUBLIC,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = member_organisations(user)
+
+    def clean_note(self) -> str:
+        return clean_plain_text(self.cleaned_data["note"], multiline=True)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=1000)
+
+    def clean_reason(self) -> str:
+        reason = clean_plain_text(self.cleaned_data["reason"], multiline=True)
+        if not reason:
+            raise ValidationError(self.fields["reason"].error_messages["required"])
+        return reason

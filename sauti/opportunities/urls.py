@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "opportunities"
+
+urlpatterns = [
+    path("calendar/", views.opportunity_list, name="list"),
+    path("calendar/month/", views.month_view, name="month_now"),
+    path("calendar/month/<int:year>/<int:month>/", views.month_view, name="month"),
+    path("calendar/feed.ics", views.calendar_ics, name="ics"),
+    path("calendar/feed.atom", feeds.OpportunityFeed(), name="atom"),
+    path("calendar/new/", views.opportunity_create, name="create"),
+    path("calendar/review/", views.moderation_queue, name="queue"),
+    path("calendar/<int:pk>/", views.opportunity_detail, name="detail"),
+    path("calendar/<int:pk>/event.ics", views.opportunity_ics, name="event_ics"),
+    path("calendar/<int:pk>/edit/", views.opportunity_edit, name="edit"),
+    path("calendar/<int:pk>/history/", views.opportunity_history, name="history"),
+    path("calendar/<int:pk>/publish/", views.opportunity_publish, name="publish"),
+    path("calendar/<int:pk>/reject/", views.opportunity_reject, name="reject"),
+    path("calendar/<int:pk>/resubmit/", views.opportunity_resubmit, name="resubmit"),
+    path("calendar/<int:pk>/cancel/", views.opportunity_cancel, name="cancel"),
+    path("calendar/<int:pk>/engage/", views.opportunity_engage, name="engage"),
+]
