@@ -282,6 +282,10 @@ class Subscription(models.Model):
     countries = models.ManyToManyField(Country, blank=True, verbose_name=_("countries"))
     regions = models.ManyToManyField(Region, blank=True, verbose_name=_("WHO regions"))
     topics = models.ManyToManyField(Topic, blank=True, verbose_name=_("topics"))
+    calendar_digest = models.BooleanField(_("weekly digest of the advocacy calendar"), default=True)
+    # The Monday of the week whose digest was sent: a run that stops halfway and is
+    # started again sends nobody the same week twice.
+    calendar_digest_sent_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True, db_index=True)
 

@@ -27,6 +27,10 @@ class Scope(models.TextChoices):
         "commitments:write",
         _("Record and change your organisations' assessments of countries' commitments"),
     )
+    CALENDAR_WRITE = (
+        "calendar:write",
+        _("Propose and edit opportunities on the advocacy calendar"),
+    )
 
 
 def hash_token(raw: str) -> str:

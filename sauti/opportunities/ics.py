@@ -59,7 +59,6 @@ def calendar_for(opportunities: Iterable[Opportunity], *, name: str) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     for opportunity in opportunities:
         calendar.add_component(event_for(opportunity))

@@ -138,6 +138,14 @@ class Opportunity(Hideable, TranslatableModel):
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="opportunities", verbose_name=_("topics")
     )
+    # Shadow reports written for this moment (a report serves the WHA that reviews
+    # WHA77, a national budget hearing…). Linked by the report's editors.
+    reports = models.ManyToManyField(
+        "reports.ShadowReport",
+        blank=True,
+        related_name="opportunities",
+        verbose_name=_("shadow reports for this moment"),
+    )
 
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True
@@ -231,11 +239,17 @@ class Opportunity(Hideable, TranslatableModel):
 
 
 class Engagement(models.Model):
-    """An organisation says it will engage in an opportunity, and how."""
+    """An organisation says it will engage in an opportunity, how, and later what it did."""
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Everyone")
         MEMBERS = "members", _("Signed-in members of organisations")
+
+    class Reminder(models.IntegerChoices):
+        ONE_DAY = 1, _("1 day before the deadline")
+        THREE_DAYS = 3, _("3 days before the deadline")
+        ONE_WEEK = 7, _("1 week before the deadline")
+        TWO_WEEKS = 14, _("2 weeks before the deadline")
 
     opportunity = models.ForeignKey(
         Opportunity, on_delete=models.CASCADE, related_name="engagements"
@@ -247,6 +261,14 @@ class Engagement(models.Model):
     visibility = models.CharField(
         _("who can see this"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    # None: no reminder. The person who said their organisation engages receives it.
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("remind me"), choices=Reminder.choices, null=True, blank=True, default=Reminder.ONE_WEEK
+    )
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    # After the moment: what the organisation did, so that past moments keep their story.
+    outcome = models.TextField(_("what we did"), max_length=2000, blank=True)
+    outcome_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
