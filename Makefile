@@ -22,6 +22,7 @@ setup: $(STAMP)
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_mechanisms_demo
 	$(PY) manage.py load_commitments_demo
+	$(PY) manage.py load_calendar_demo
 
 ## Serve the demo at http://$(HOST):$(PORT) with the task worker; Ctrl-C stops both.
 run: setup

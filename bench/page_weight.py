@@ -89,6 +89,29 @@ def mechanism_pages() -> list[tuple[str, str | None, str | None]]:
     return pages
 
 
+def calendar_pages() -> list[tuple[str, str | None, str | None]]:
+    """The advocacy calendar's pages, on the demo moments (the busiest timed one)."""
+    from django.db.models import Count
+
+    from sauti.opportunities.models import Opportunity
+
+    pages: list[tuple[str, str | None, str | None]] = [
+        ("calendar list", "/calendar/", None),
+        ("calendar month", "/calendar/month/", None),
+        ("calendar time zone", "/calendar/time-zone/", None),
+    ]
+    timed = (
+        Opportunity.objects.published()
+        .filter(all_day=False)
+        .annotate(n=Count("engagements"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    if timed is not None:
+        pages.append((f"calendar moment (#{timed.pk})", f"/calendar/{timed.pk}/", None))
+    return pages
+
+
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
@@ -133,6 +156,7 @@ def setup_django(var_dir: str) -> None:
     call_command("compiletranslations", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_mechanisms_demo", stdout=io.StringIO())
+    call_command("load_calendar_demo", stdout=io.StringIO())
 
 
 def member_client():
@@ -228,7 +252,7 @@ def main() -> int:
         anonymous, member = Client(), member_client()
         rows = []
         notes = []
-        for label, prefixed, plain in PAGES + mechanism_pages():
+        for label, prefixed, plain in PAGES + mechanism_pages() + calendar_pages():
             client = member if label == IMPORT_PAGE else anonymous
             languages = LANGUAGES if prefixed else [LANGUAGES[0]]
             for language in languages:

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "sauti.opportunities.middleware.ReaderTimeZoneMiddleware",
     "sauti.core.middleware.NulBytesMiddleware",
     "sauti.core.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

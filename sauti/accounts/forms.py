@@ -192,6 +192,15 @@ class SubscriptionForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    calendar_digest = forms.BooleanField(
+        label=_("Weekly digest of the advocacy calendar"),
+        help_text=_(
+            "Once a week: the deadlines to engage and the moments coming up in the next "
+            "eight weeks for what you follow."
+        ),
+        required=False,
+        initial=True,
+    )
     # A field people never see; bots fill it in.
     website = forms.CharField(
         required=False,

@@ -348,7 +348,14 @@ def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
 
 @transaction.atomic
 def subscribe(
-    *, email: str, language: str, countries: Any, regions: Any, topics: Any, acting_user: Any
+    *,
+    email: str,
+    language: str,
+    countries: Any,
+    regions: Any,
+    topics: Any,
+    acting_user: Any,
+    calendar_digest: bool = True,
 ) -> Subscription | None:
     """Start a double opt-in subscription, or refresh an unconfirmed one.
 
@@ -368,10 +375,13 @@ def subscribe(
         )
         return None
     if subscription is None:
-        subscription = Subscription.objects.create(email=email, language=language)
+        subscription = Subscription.objects.create(
+            email=email, language=language, calendar_digest=calendar_digest
+        )
     else:
         subscription.language = language
-        subscription.save(update_fields=["language"])
+        subscription.calendar_digest = calendar_digest
+        subscription.save(update_fields=["language", "calendar_digest"])
     subscription.countries.set(countries)
     subscription.regions.set(regions)
     subscription.topics.set(topics)
@@ -415,11 +425,23 @@ def confirm_subscription(subscription: Subscription) -> Subscription:
 
 @transaction.atomic
 def update_subscription(
-    subscription: Subscription, *, language: str, countries: Any, regions: Any, topics: Any
+    subscription: Subscription,
+    *,
+    language: str,
+    countries: Any,
+    regions: Any,
+    topics: Any,
+    calendar_digest: bool | None = None,
 ) -> Subscription:
-    """Change what a confirmed address follows (reached through its signed manage link)."""
+    """Change what a confirmed address follows (reached through its signed manage link).
+
+    ``calendar_digest`` left out keeps the subscriber's choice: a caller that does
+    not know about the digest must not turn it back on for someone who turned it off.
+    """
     subscription.language = language
-    subscription.save(update_fields=["language"])
+    if calendar_digest is not None:
+        subscription.calendar_digest = calendar_digest
+    subscription.save(update_fields=["language", "calendar_digest"])
     subscription.countries.set(countries)
     subscription.regions.set(regions)
     subscription.topics.set(topics)

@@ -323,6 +323,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
                 countries=form.cleaned_data["countries"],
                 regions=form.cleaned_data["regions"],
                 topics=form.cleaned_data["topics"],
+                calendar_digest=form.cleaned_data["calendar_digest"],
                 acting_user=request.user,
             )
         return render(request, "accounts/subscription_sent.html")
@@ -360,6 +361,7 @@ def subscription_manage(request: HttpRequest, token: str) -> HttpResponse:
         "countries": [c.pk for c in subscription.countries.all()],
         "regions": [r.pk for r in subscription.regions.all()],
         "topics": [t.pk for t in subscription.topics.all()],
+        "calendar_digest": subscription.calendar_digest,
     }
     form = SubscriptionManageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -369,6 +371,7 @@ def subscription_manage(request: HttpRequest, token: str) -> HttpResponse:
             countries=form.cleaned_data["countries"],
             regions=form.cleaned_data["regions"],
             topics=form.cleaned_data["topics"],
+            calendar_digest=form.cleaned_data["calendar_digest"],
         )
         messages.success(request, _("Your choices are saved."))
         return redirect(request.path)

@@ -41,12 +41,14 @@ api = NinjaAPI(
         "frameworks (resolution WHA77 on social participation, …) and reporting cycles, "
         "organisations' country assessments with their evidence, coalitions' consolidated "
         "assessments, and community scorecards (a participant group smaller than the "
-        "disclosure threshold is withheld: no size, scores or reasons). Names, titles and "
+        "disclosure threshold is withheld: no size, scores or reasons), and the advocacy "
+        "calendar of opportunities to engage. Names, titles and "
         "labels are given in the language chosen with `lang` (en, fr, es, pt, ar, ru, "
         "zh-hans). Reading needs no account. Recording, changing and assessing mechanisms, "
-        "and recording country assessments, needs an API token (`Authorization: Bearer "
-        "<token>`, created under My account → API tokens, with the `mechanisms:write` or "
-        "`commitments:write` scope) and acts as its owner. " + LICENCE_NOTE
+        "recording country assessments, and proposing and editing opportunities on the "
+        "calendar, needs an API token (`Authorization: Bearer <token>`, created under My "
+        "account → API tokens, with the `mechanisms:write`, `commitments:write` or "
+        "`calendar:write` scope) and acts as its owner. " + LICENCE_NOTE
     ),
     urls_namespace="api",
     docs=SelfHostedSwagger(),
@@ -235,7 +237,7 @@ api.add_router("/organisations/", organisations)
 # Token errors say what is wrong, with the WWW-Authenticate header a 401 needs.
 api.add_exception_handler(TokenRejected, partial(token_rejected_response, api=api))
 
-# The registry of mechanisms and the tracking of commitments (frameworks, country
-# assessments, consolidated assessments, scorecards) register their own routers:
-# they use the classes above.
-from . import commitments, mechanisms  # noqa: E402, F401
+# The registry of mechanisms, the tracking of commitments (frameworks, country
+# assessments, consolidated assessments, scorecards) and the calendar register their
+# own routers: they use the classes above.
+from . import commitments, mechanisms, opportunities  # noqa: E402, F401

@@ -41,6 +41,25 @@ def clean_plain_text(value: str, *, multiline: bool = False) -> str:
     return text.strip()
 
 
+# Active content: formatting pasted from a web page (<b>, <p>) is quietly stripped, but
+# a script, a frame or an event handler is refused outright, so that whoever typed it
+# knows it was not taken (and nothing half-cleaned is stored in their name).
+_ACTIVE = re.compile(
+    r"<\s*/?\s*(script|iframe|object|embed|style|svg|math|form|base|meta|link)\b"
+    r"|<[^>]*\son[a-z]+\s*=|javascript\s*:",
+    re.IGNORECASE,
+)
+
+
+def refuse_active_content(value: str) -> None:
+    """Refuse text holding a script, frame, event handler or ``javascript:`` link."""
+    if _ACTIVE.search(html.unescape(value or "")):
+        raise ValidationError(
+            _("Remove the script or code: write plain text (line breaks are kept)."),
+            code="active_content",
+        )
+
+
 def validate_printable(value: str) -> None:
     """Refuse invisible control characters (in a web address they break the documents
     and exports the address is copied into, and no real address has them)."""

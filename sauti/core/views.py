@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sauti.accounts.decorators import second_factor_required
+from sauti.opportunities.selectors import upcoming_for
 
 from . import selectors, services
 from .forms import AbuseReportForm, ModerationForm
 from .i18n import sort_key
-from .models import AbuseReport, AuditLogEntry, Country, Region
+from .models import AbuseReport, AuditLogEntry, Country
 
 # Only these kinds of content can be reported; the URL names them by label.
 REPORTABLE = {"organisation": ("accounts", "organisation")}
@@ -37,20 +38,35 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         request.GET.get("page")
     )
     return render(
-        request, "core/country_detail.html", {"country": country, "organisations": organisations}
+        request,
+        "core/country_detail.html",
+        {
+            "country": country,
+            "organisations": organisations,
+            "upcoming": upcoming_for(country=country),
+        },
     )
 
 
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_object_or_404(Region, code=code.upper())
-    countries = sorted(region.countries.all(), key=lambda c: sort_key(c.name))
+    # The region comes with its countries (every WHO region has some): one query, not two.
+    members = list(Country.objects.filter(region_id=code.upper()).select_related("region"))
+    if not members:
+        raise Http404
+    region = members[0].region
+    countries = sorted(members, key=lambda c: sort_key(c.name))
     organisations = Paginator(selectors.organisations_in(region=region), 25).get_page(
         request.GET.get("page")
     )
     return render(
         request,
         "core/region_detail.html",
-        {"region": region, "countries": countries, "organisations": organisations},
+        {
+            "region": region,
+            "countries": countries,
+            "organisations": organisations,
+            "upcoming": upcoming_for(region=region),
+        },
     )
 
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from babel.dates import get_timezone_location
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sauti.accounts.models import Membership, Organisation
 from sauti.commitments.models import Commitment
 from sauti.core.choices import country_choices, region_choices, topic_choices
+from sauti.core.i18n import babel_locale, sort_key
 from sauti.core.models import Country, Region, Topic
-from sauti.core.text import clean_plain_text
+from sauti.core.text import clean_plain_text, refuse_active_content
+from sauti.reports.models import ShadowReport
 
 from . import selectors
+from .middleware import reader_zones
 from .models import WEB_ADDRESS, Engagement, Kind, Level, Opportunity
 from .schedule import build_schedule
 
@@ -80,6 +86,11 @@ class OpportunityForm(forms.Form):
         max_length=64,
         required=False,
         help_text=_("The place's time zone, e.g. Africa/Nairobi or America/Sao_Paulo."),
+    )
+    tentative = forms.BooleanField(
+        label=_("Dates to be confirmed"),
+        required=False,
+        help_text=_("Tick while the organiser has not announced the dates yet."),
     )
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     online_url = forms.URLField(
@@ -171,21 +182,25 @@ class OpportunityForm(forms.Form):
             "organiser": o.organiser,
             "official_url": o.official_url,
             "engagement_deadline": o.engagement_deadline,
+            "tentative": o.tentative,
             "commitments": list(o.commitments.values_list("pk", flat=True)),
             "topics": list(o.topics.values_list("pk", flat=True)),
             "organisation": o.organisation_id,
         }
 
     def clean_title(self) -> str:
+        refuse_active_content(self.cleaned_data["title"])
         title = clean_plain_text(self.cleaned_data["title"])
         if not title:  # only markup: nothing would be left to show
             raise ValidationError(self.fields["title"].error_messages["required"])
         return title
 
     def clean_description(self) -> str:
+        refuse_active_content(self.cleaned_data["description"])
         return clean_plain_text(self.cleaned_data["description"], multiline=True)
 
     def clean_how_to_engage(self) -> str:
+        refuse_active_content(self.cleaned_data["how_to_engage"])
         return clean_plain_text(self.cleaned_data["how_to_engage"], multiline=True)
 
     def clean_place(self) -> str:
@@ -272,6 +287,7 @@ class OpportunityForm(forms.Form):
             "organiser": data["organiser"],
             "official_url": data["official_url"],
             "engagement_deadline": data["engagement_deadline"],
+            "tentative": data["tentative"],
             "commitments": list(data["commitments"]),
             "topics": data["topics"],
             **self.schedule.as_fields(),
@@ -298,6 +314,15 @@ class EngagementForm(forms.Form):
         initial=Engagement.Visibility.PUBLIC,
         widget=forms.RadioSelect,
     )
+    remind_days_before = forms.TypedChoiceField(
+        label=_("Remind me"),
+        choices=[("", _("No reminder")), *Engagement.Reminder.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        initial=Engagement.Reminder.ONE_WEEK,
+        help_text=_("An email to you, when the opportunity has a deadline to engage."),
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -315,3 +340,96 @@ class ReasonForm(forms.Form):
         if not reason:
             raise ValidationError(self.fields["reason"].error_messages["required"])
         return reason
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.CharField(
+        label=_("What your organisation did"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "For example: the statement you delivered, the meeting you held, what came of it."
+        ),
+    )
+
+    def clean_outcome(self) -> str:
+        outcome = clean_plain_text(self.cleaned_data["outcome"], multiline=True)
+        if not outcome:  # only markup: nothing would be left to show
+            raise ValidationError(self.fields["outcome"].error_messages["required"])
+        return outcome
+
+
+def linkable_reports(user: Any) -> Any:
+    """Shadow reports ``user`` may link: those of the coalitions they edit for."""
+    if not user.is_authenticated:
+        return ShadowReport.objects.none()
+    return (
+        ShadowReport.objects.filter(
+            coalition__hidden_at__isnull=True,
+            coalition__memberships__user=user,
+            coalition__memberships__status=Membership.Status.ACTIVE,
+            coalition__memberships__role__in=[Membership.Role.EDITOR, Membership.Role.ADMIN],
+        )
+        .select_related("coalition")
+        .distinct()
+        .order_by("-updated_at", "-id")
+    )
+
+
+class ReportLinkForm(forms.Form):
+    report = forms.ModelChoiceField(
+        label=_("Shadow report"), queryset=ShadowReport.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args: Any, user: Any, opportunity: Opportunity, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["report"].queryset = linkable_reports(user).exclude(opportunities=opportunity)
+
+
+# The continents and oceans of tzdata's canonical names; the old aliases
+# (US/Eastern, Etc/GMT+3…) stay accepted in the cookie but are not offered.
+ZONE_AREAS = {
+    "Africa": _("Africa"),
+    "America": _("Americas"),
+    "Antarctica": _("Antarctica"),
+    "Arctic": _("Arctic"),
+    "Asia": _("Asia"),
+    "Atlantic": _("Atlantic Ocean"),
+    "Australia": _("Australia"),
+    "Europe": _("Europe"),
+    "Indian": _("Indian Ocean"),
+    "Pacific": _("Pacific Ocean"),
+}
+
+
+@cache
+def _zones_in(language: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    locale = babel_locale(language)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name in reader_zones():
+        area, _slash, place = name.partition("/")
+        if area in ZONE_AREAS and place:
+            try:
+                city = get_timezone_location(name, locale=locale, return_city=True)
+            except LookupError:  # pragma: no cover - a zone newer than Babel's data
+                city = place.replace("_", " ")
+            groups.setdefault(area, []).append((name, city))
+    return tuple(
+        (area, tuple(sorted(groups[area], key=lambda choice: sort_key(choice[1]))))
+        for area in ZONE_AREAS
+        if area in groups
+    )
+
+
+def zone_choices() -> list[tuple[str, Any]]:
+    """UTC, then each continent's or ocean's zones by city, in the reader's language."""
+    return [
+        ("UTC", "UTC"),
+        *((ZONE_AREAS[area], list(zones)) for area, zones in _zones_in(get_language())),
+    ]
+
+
+class TimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(label=_("Show times in"), choices=zone_choices)
+    # Checked by the view: an address that is not ours sends the reader to the calendar.
+    next = forms.CharField(required=False, widget=forms.HiddenInput)

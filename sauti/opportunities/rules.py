@@ -8,9 +8,10 @@ The proposer may edit and cancel their own; moderators everything.
 from __future__ import annotations
 
 import rules
+from django.utils import timezone
 
 from sauti.accounts.models import Membership
-from sauti.accounts.rules import is_moderator
+from sauti.accounts.rules import is_moderator, is_org_member
 
 
 @rules.predicate
@@ -60,3 +61,41 @@ rules.add_perm("opportunities.cancel_opportunity", is_proposer | is_moderator)
 rules.add_perm("opportunities.moderate_opportunity", is_moderator)
 rules.add_perm("opportunities.engage_opportunity", belongs_to_an_organisation & is_open)
 rules.add_perm("opportunities.see_member_engagements", belongs_to_an_organisation | is_moderator)
+
+
+def has_started(opportunity) -> bool:
+    """Whether the moment has begun: an all-day one on its date (the same everywhere)."""
+    if opportunity.all_day:
+        return opportunity.start_date <= timezone.localdate()
+    return opportunity.starts_at <= timezone.now()
+
+
+# ``obj`` is an Engagement for the two rules below: an organisation speaks for itself,
+# so only its own active members withdraw it or say what it did.
+@rules.predicate
+def speaks_for_the_organisation(user, engagement) -> bool:
+    return engagement is not None and is_org_member(user, engagement.organisation)
+
+
+@rules.predicate
+def engagement_has_started(user, engagement) -> bool:
+    return engagement is not None and has_started(engagement.opportunity)
+
+
+@rules.predicate
+def engagement_is_public(user, engagement) -> bool:
+    return engagement is not None and is_public(user, engagement.opportunity)
+
+
+# Once the moment has begun, an organisation records what it did rather than
+# disappearing from the list: past moments keep their story.
+rules.add_perm(
+    "opportunities.withdraw_engagement", speaks_for_the_organisation & ~engagement_has_started
+)
+rules.add_perm(
+    "opportunities.record_outcome",
+    speaks_for_the_organisation & engagement_has_started & engagement_is_public,
+)
+# Reports are linked to public moments; each report is checked with
+# ``reports.change_shadowreport`` (its coalition's editors).
+rules.add_perm("opportunities.link_report", rules.is_authenticated & is_public)

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 
 from sauti.accounts.models import Organisation, User
 from sauti.core.services import log_action
+from sauti.reports.models import ShadowReport
 
 from .models import Engagement, Level, Opportunity, RecurringMoment
-from .recurrence import dates_in_year
+from .recurrence import Occurrence, dates_in_year
 from .schedule import build_schedule
 
 TRANSLATED = ("title", "description", "how_to_engage")
@@ -119,6 +120,15 @@ def update_opportunity(
         _save(opportunity, later)
         reversion.set_user(acting_user)
         reversion.set_comment("update")
+    deadline = opportunity.engagement_deadline
+    if deadline is not None and (
+        stored.engagement_deadline is None or deadline > stored.engagement_deadline
+    ):
+        # A later deadline deserves a reminder before it (see reminders.py); one
+        # moved earlier is not reminded again.
+        Engagement.objects.filter(opportunity=opportunity, reminded_at__isnull=False).update(
+            reminded_at=None
+        )
     log_action(
         "opportunity.update",
         acting_user=acting_user,
@@ -203,15 +213,22 @@ def engage(
     note: str,
     visibility: str,
     acting_user: User,
+    remind_days_before: int | None = Engagement.Reminder.ONE_WEEK,
 ) -> Engagement:
     """Say (or update) how an organisation will engage in an opportunity."""
     engagement, created = Engagement.objects.update_or_create(
         opportunity=opportunity,
         organisation=organisation,
-        defaults={"note": note, "visibility": visibility, "updated_at": timezone.now()},
+        defaults={
+            "note": note,
+            "visibility": visibility,
+            "remind_days_before": remind_days_before,
+            "updated_at": timezone.now(),
+        },
         create_defaults={
             "note": note,
             "visibility": visibility,
+            "remind_days_before": remind_days_before,
             "created_by": acting_user,
         },
     )
@@ -253,18 +270,18 @@ def generate_occurrences(
     for year in years:
         if year in existing:
             continue
-        dates = dates_in_year(moment, year)
-        if dates is None:
+        occurrence = dates_in_year(moment, year)
+        if occurrence is None:
             continue
-        created.append(_create_occurrence(moment, year, *dates, acting_user=acting_user))
+        created.append(_create_occurrence(moment, year, occurrence, acting_user=acting_user))
     return created
 
 
 @transaction.atomic
 def _create_occurrence(
-    moment: RecurringMoment, year: int, start: Any, end: Any, *, acting_user: User | None
+    moment: RecurringMoment, year: int, occurrence: Occurrence, *, acting_user: User | None
 ) -> Opportunity:
-    schedule = build_schedule(start_date=start, end_date=end)
+    schedule = build_schedule(start_date=occurrence.start, end_date=occurrence.end)
     opportunity = Opportunity(
         kind=moment.kind,
         level=moment.level,
@@ -277,6 +294,7 @@ def _create_occurrence(
         published_at=timezone.now(),
         recurring_moment=moment,
         occurrence_year=year,
+        tentative=occurrence.tentative,
         is_demo=moment.is_demo,
         original_language="en",
         **schedule.as_fields(),
@@ -296,3 +314,43 @@ def _create_occurrence(
         data={"moment": moment.code, "year": year},
     )
     return opportunity
+
+
+@transaction.atomic
+def record_outcome(engagement: Engagement, *, outcome: str, acting_user: User) -> Engagement:
+    """Record what an organisation did at a moment (it keeps the engagement's visibility)."""
+    engagement.outcome = outcome
+    engagement.outcome_at = timezone.now()
+    engagement.updated_at = engagement.outcome_at
+    engagement.save(update_fields=["outcome", "outcome_at", "updated_at"])
+    log_action(
+        "opportunity.outcome",
+        acting_user=acting_user,
+        target=engagement.opportunity,
+        data={"organisation": engagement.organisation_id},
+    )
+    return engagement
+
+
+@transaction.atomic
+def link_report(opportunity: Opportunity, report: ShadowReport, *, acting_user: User) -> None:
+    """Say that a coalition's shadow report was written for this moment."""
+    opportunity.reports.add(report)
+    log_action(
+        "opportunity.link_report",
+        acting_user=acting_user,
+        target=opportunity,
+        data={"report": report.pk},
+    )
+
+
+@transaction.atomic
+def unlink_report(opportunity: Opportunity, report: ShadowReport, *, acting_user: User) -> None:
+    """Take a shadow report off a moment (the report itself is untouched)."""
+    opportunity.reports.remove(report)
+    log_action(
+        "opportunity.unlink_report",
+        acting_user=acting_user,
+        target=opportunity,
+        data={"report": report.pk},
+    )

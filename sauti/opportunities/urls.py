@@ -21,4 +21,21 @@ urlpatterns = [
     path("calendar/<int:pk>/resubmit/", views.opportunity_resubmit, name="resubmit"),
     path("calendar/<int:pk>/cancel/", views.opportunity_cancel, name="cancel"),
     path("calendar/<int:pk>/engage/", views.opportunity_engage, name="engage"),
+    path(
+        "calendar/<int:pk>/engagements/<int:engagement_pk>/withdraw/",
+        views.engagement_withdraw,
+        name="withdraw",
+    ),
+    path(
+        "calendar/<int:pk>/engagements/<int:engagement_pk>/outcome/",
+        views.engagement_outcome,
+        name="outcome",
+    ),
+    path("calendar/<int:pk>/reports/link/", views.report_link, name="link_report"),
+    path(
+        "calendar/<int:pk>/reports/<int:report_pk>/unlink/",
+        views.report_unlink,
+        name="unlink_report",
+    ),
+    path("calendar/time-zone/", views.time_zone, name="time_zone"),
 ]

@@ -4,23 +4,37 @@ from __future__ import annotations
 
 from datetime import date
 
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
 from sauti.accounts.decorators import second_factor_redirect
 from sauti.core.choices import country_choices, region_choices, topic_choices
+from sauti.reports.models import ShadowReport
 
 from . import ics, selectors, services
-from .forms import EngagementForm, OpportunityForm, ReasonForm
-from .models import Kind, Level, Opportunity
+from .forms import (
+    EngagementForm,
+    OpportunityForm,
+    OutcomeForm,
+    ReasonForm,
+    ReportLinkForm,
+    TimeZoneForm,
+)
+from .middleware import TIME_ZONE_COOKIE, TIME_ZONE_COOKIE_AGE
+from .models import Engagement, Kind, Level, Opportunity
+from .rules import has_started
 
 LIST_SIZE = 100
 ICS_SIZE = 1000
@@ -65,6 +79,9 @@ def _filters(search: selectors.OpportunitySearch) -> list[dict[str, object]]:
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     search = selectors.OpportunitySearch.from_query(request.GET)
     page = Paginator(search.results(), LIST_SIZE).get_page(request.GET.get("page"))
+    items = list(page)
+    if search.past:
+        selectors.count_engagements(items, request.user)
     return render(
         request,
         "opportunities/list.html",
@@ -72,7 +89,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
             "search": search,
             "filters": _filters(search),
             "page": page,
-            "months": selectors.by_month(list(page)),
+            "months": selectors.by_month(items),
             "query": search.query(),
             "can_add": request.user.has_perm("opportunities.add_opportunity"),
         },
@@ -115,7 +132,6 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "opportunities/detail.html",
         {
             "opportunity": opportunity,
-            "engagements": selectors.engagements_for(opportunity, user),
             "commitments": opportunity.commitments.prefetch_related("translations"),
             "topics": opportunity.topics.all(),
             "can_edit": user.has_perm("opportunities.change_opportunity", opportunity),
@@ -125,6 +141,7 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "engagement_form": EngagementForm(user=user) if can_engage else None,
             "reason_form": ReasonForm(),
             "deadline_open": opportunity.deadline_open(),
+            **_coordination(request, opportunity),
         },
     )
 
@@ -140,7 +157,9 @@ def opportunity_ics(request: HttpRequest, pk: int) -> HttpResponse:
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     """A subscription: coming (and cancelled) opportunities matching the filters."""
     search = selectors.OpportunitySearch.from_query(request.GET)
-    body = ics.calendar_for(search.results()[:ICS_SIZE], name=_("Sauti advocacy calendar"))
+    # The feed shows no country or region names and reads the texts itself (ics.texts_of).
+    events = search.results().select_related(None).prefetch_related(None)[:ICS_SIZE]
+    body = ics.calendar_for(events, name=_("Sauti advocacy calendar"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="sauti-calendar.ics"'
     return response
@@ -213,6 +232,7 @@ def opportunity_history(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-revision__date_created")
     )
     page = Paginator(versions, 50).get_page(request.GET.get("page"))
+    selectors.describe_versions(opportunity, list(page))
     return render(request, "opportunities/history.html", {"opportunity": opportunity, "page": page})
 
 
@@ -286,14 +306,170 @@ def opportunity_engage(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = _opportunity_or_404(request, pk, "opportunities.engage_opportunity")
     form = EngagementForm(request.POST, user=request.user)
     if not form.is_valid():
-        messages.error(request, _("Choose one of your organisations."))
+        _form_errors_as_messages(request, form)
         return redirect(opportunity)
     services.engage(
         opportunity,
         organisation=form.cleaned_data["organisation"],
         note=form.cleaned_data["note"],
         visibility=form.cleaned_data["visibility"],
+        remind_days_before=form.cleaned_data["remind_days_before"],
         acting_user=request.user,
     )
     messages.success(request, _("Thank you. Others can now see that your organisation engages."))
     return redirect(opportunity)
+
+
+def _form_errors_as_messages(request: HttpRequest, form: forms.Form) -> None:
+    """The detail page holds several small forms: their errors come back as messages."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(
+                request,
+                _("%(field)s: %(error)s") % {"field": label, "error": error} if label else error,
+            )
+
+
+def _coordination(request: HttpRequest, opportunity: Opportunity) -> dict[str, object]:
+    """The detail page's coordination parts: who engages, what was done, linked reports."""
+    user = request.user
+    engagements = selectors.engagements_of_reader(opportunity, user)
+    link_form = None
+    if user.has_perm("opportunities.link_report", opportunity):
+        link_form = ReportLinkForm(user=user, opportunity=opportunity)
+        if not link_form.fields["report"].queryset.exists():
+            link_form = None
+    return {
+        "engagements": engagements,
+        "outcomes": [e for e in engagements if e.outcome or e.can_record_outcome],
+        "has_started": has_started(opportunity),
+        "outcome_form": OutcomeForm(),
+        "reports": selectors.reports_for(opportunity, user),
+        "report_link_form": link_form,
+        "time_zone_url": _time_zone_url(request),
+    }
+
+
+def _time_zone_url(request: HttpRequest) -> str:
+    return f"{reverse('opportunities:time_zone')}?{urlencode({'next': request.get_full_path()})}"
+
+
+def _safe_next(request: HttpRequest, url: str) -> str:
+    if (
+        url
+        and len(url) <= 2000
+        and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return url
+    return reverse("opportunities:list")
+
+
+def time_zone(request: HttpRequest) -> HttpResponse:
+    """Choose the time zone times are shown in; kept in a cookie, for signed-out readers too."""
+    current = timezone.get_current_timezone_name()
+    if request.method == "POST":
+        form = TimeZoneForm(request.POST)
+        if form.is_valid():
+            response = redirect(_safe_next(request, form.cleaned_data["next"]))
+            response.set_cookie(
+                TIME_ZONE_COOKIE,
+                form.cleaned_data["time_zone"],
+                max_age=TIME_ZONE_COOKIE_AGE,
+                path="/",
+                samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+            )
+            return response
+    else:
+        form = TimeZoneForm(
+            initial={"time_zone": current, "next": request.GET.get("next", "")[:2000]}
+        )
+    return render(request, "opportunities/time_zone.html", {"form": form, "current": current})
+
+
+def _engagement_or_404(
+    request: HttpRequest, pk: int, engagement_pk: int, perm: str
+) -> tuple[Opportunity, Engagement]:
+    opportunity = _opportunity_or_404(request, pk)
+    engagement = get_object_or_404(
+        Engagement.objects.select_related("organisation"),
+        pk=engagement_pk,
+        opportunity=opportunity,
+        organisation__hidden_at__isnull=True,
+    )
+    engagement.opportunity = opportunity
+    if engagement.visibility != Engagement.Visibility.PUBLIC and not request.user.has_perm(
+        "opportunities.see_member_engagements"
+    ):
+        raise Http404
+    if not request.user.has_perm(perm, engagement):
+        raise PermissionDenied
+    return opportunity, engagement
+
+
+@require_POST
+@login_required
+def engagement_withdraw(request: HttpRequest, pk: int, engagement_pk: int) -> HttpResponse:
+    opportunity, engagement = _engagement_or_404(
+        request, pk, engagement_pk, "opportunities.withdraw_engagement"
+    )
+    services.withdraw_engagement(engagement, acting_user=request.user)
+    messages.success(
+        request,
+        _("%(organisation)s no longer says it will engage.")
+        % {"organisation": engagement.organisation.name},
+    )
+    return redirect(opportunity)
+
+
+@require_POST
+@login_required
+def engagement_outcome(request: HttpRequest, pk: int, engagement_pk: int) -> HttpResponse:
+    opportunity, engagement = _engagement_or_404(
+        request, pk, engagement_pk, "opportunities.record_outcome"
+    )
+    form = OutcomeForm(request.POST)
+    if not form.is_valid():
+        _form_errors_as_messages(request, form)
+        return redirect(opportunity)
+    services.record_outcome(
+        engagement, outcome=form.cleaned_data["outcome"], acting_user=request.user
+    )
+    messages.success(request, _("Thank you. What your organisation did is on the page."))
+    return redirect(f"{opportunity.get_absolute_url()}#done")
+
+
+@require_POST
+@login_required
+def report_link(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _opportunity_or_404(request, pk, "opportunities.link_report")
+    form = ReportLinkForm(request.POST, user=request.user, opportunity=opportunity)
+    if not form.is_valid():
+        _form_errors_as_messages(request, form)
+        return redirect(opportunity)
+    report = form.cleaned_data["report"]
+    if not request.user.has_perm("reports.change_shadowreport", report):
+        raise PermissionDenied
+    services.link_report(opportunity, report, acting_user=request.user)
+    messages.success(request, _("The shadow report is linked to this moment."))
+    return redirect(f"{opportunity.get_absolute_url()}#reports")
+
+
+@require_POST
+@login_required
+def report_unlink(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
+    opportunity = _opportunity_or_404(request, pk)
+    report = get_object_or_404(
+        ShadowReport.objects.select_related("coalition"), pk=report_pk, opportunities=opportunity
+    )
+    if not request.user.has_perm("reports.view_shadowreport", report):
+        raise Http404
+    if not request.user.has_perm("reports.change_shadowreport", report):
+        raise PermissionDenied
+    services.unlink_report(opportunity, report, acting_user=request.user)
+    messages.success(request, _("The shadow report is no longer linked to this moment."))
+    return redirect(f"{opportunity.get_absolute_url()}#reports")

@@ -40,9 +40,12 @@ def test_openapi_document_is_valid_json_with_the_licence(db):
         "/api/v1/consolidated-assessments/{id}",
         "/api/v1/scorecards/",
         "/api/v1/scorecards/{id}",
+        "/api/v1/opportunities/",
+        "/api/v1/opportunities/{id}",
     }
-    # Read-only but for the mechanism registry and country assessments, whose writes take
-    # a token (tests/api/test_mechanisms_openapi.py, test_commitments_openapi.py).
+    # Read-only but for the mechanism registry, country assessments and the calendar, whose
+    # writes take a token (tests/api/test_mechanisms_openapi.py, test_commitments_openapi.py,
+    # test_opportunities_api.py).
     writes = {
         (path, method)
         for path, operations in schema["paths"].items()
@@ -55,6 +58,8 @@ def test_openapi_document_is_valid_json_with_the_licence(db):
         ("/api/v1/mechanisms/{id}/assessments", "post"),
         ("/api/v1/country-assessments/", "post"),
         ("/api/v1/country-assessments/{id}", "patch"),
+        ("/api/v1/opportunities/", "post"),
+        ("/api/v1/opportunities/{id}", "patch"),
     }
 
 

@@ -117,6 +117,15 @@ _RC_2024 = {
     "WPR": ("2024-10-21", "2024-10-25", "Manila"),
     "EUR": ("2024-10-29", "2024-10-31", "Copenhagen"),
 }
+# Other years, "to be confirmed": the usual week (month, nth Monday, -1 the last; days).
+_RC_USUAL = {
+    "AFR": (8, -1, 5),
+    "AMR": (9, -1, 5),
+    "SEAR": (10, 1, 4),
+    "EMR": (10, 2, 4),
+    "WPR": (10, 3, 5),
+    "EUR": (10, -1, 3),
+}
 
 
 def _regional_committees() -> list[dict[str, Any]]:
@@ -134,6 +143,10 @@ def _regional_committees() -> list[dict[str, Any]]:
                 "region": code,
                 "rule": "dates",
                 "dates": {"2024": [start, end]},
+                "month": _RC_USUAL[code][0],
+                "weekday": 0,
+                "nth": _RC_USUAL[code][1],
+                "duration_days": _RC_USUAL[code][2],
                 "place": place,
                 "organiser": "WHO",
                 "official_url": "https://apps.who.int/gb/",
@@ -153,6 +166,11 @@ MOMENTS: list[dict[str, Any]] = [
         "rule": "dates",
         # WHA77: 27 May–1 June 2024; WHA78: 19–27 May 2025.
         "dates": {"2024": ["2024-05-27", "2024-06-01"], "2025": ["2025-05-19", "2025-05-27"]},
+        # Other years: the usual third Monday of May, nine days, "to be confirmed".
+        "month": 5,
+        "weekday": 0,
+        "nth": 3,
+        "duration_days": 9,
         "place": "Geneva",
         "organiser": "WHO",
         "official_url": "https://apps.who.int/gb/",
@@ -193,6 +211,11 @@ MOMENTS: list[dict[str, Any]] = [
         "rule": "dates",
         # EB154: 22–27 Jan 2024; EB156: 3–11 Feb 2025 (EB155, 3–4 June 2024, follows the WHA).
         "dates": {"2024": ["2024-01-22", "2024-01-27"], "2025": ["2025-02-03", "2025-02-11"]},
+        # Other years: the usual first Monday of February, seven days, "to be confirmed".
+        "month": 2,
+        "weekday": 0,
+        "nth": 1,
+        "duration_days": 7,
         "place": "Geneva",
         "organiser": "WHO",
         "official_url": "https://apps.who.int/gb/",
@@ -231,7 +254,12 @@ MOMENTS: list[dict[str, Any]] = [
         "level": "global",
         "rule": "dates",
         # 23 Sep 2019 and 21 Sep 2023; the 2023 declaration foresees a follow-up (2027, TBC).
-        "dates": {"2019": ["2019-09-23"], "2023": ["2023-09-21"]},
+        # Not annual: no rule; the 2027 meeting is placed in the usual high-level week.
+        "dates": {
+            "2019": ["2019-09-23"],
+            "2023": ["2023-09-21"],
+            "2027": {"start": "2027-09-21", "tentative": True},
+        },
         "place": "New York",
         "organiser": "United Nations General Assembly",
         "official_url": "https://www.uhc2030.org/",
@@ -280,6 +308,11 @@ MOMENTS: list[dict[str, Any]] = [
         "level": "global",
         "rule": "dates",
         "dates": {"2025": ["2025-07-14", "2025-07-23"]},
+        # Other years: the usual second Monday of July, ten days, "to be confirmed".
+        "month": 7,
+        "weekday": 0,
+        "nth": 2,
+        "duration_days": 10,
         "place": "New York",
         "organiser": "United Nations ECOSOC",
         "official_url": "https://hlpf.un.org/",

@@ -12,7 +12,7 @@ from django.db import migrations
 from django.utils import timezone
 
 from sauti.opportunities.data import recurring
-from sauti.opportunities.recurrence import dates_in_year
+from sauti.opportunities.recurrence import dates_in_year, has_rule
 from sauti.opportunities.schedule import build_schedule
 
 FIELDS = (
@@ -45,7 +45,7 @@ def load(apps, schema_editor):
         topics = list(Topic.objects.filter(code__in=spec.get("topics", [])))
         moment.topics.set(topics)
         years = {int(year) for year in moment.dates}
-        if moment.rule != "dates":
+        if has_rule(moment):
             years |= {this_year, this_year + 1, this_year + 2}
         region_id = spec.get("region")
         if spec.get("country"):
@@ -53,10 +53,10 @@ def load(apps, schema_editor):
         for year in sorted(years):
             if Opportunity.objects.filter(recurring_moment=moment, occurrence_year=year).exists():
                 continue
-            dates = dates_in_year(moment, year)
-            if dates is None:
+            occurrence = dates_in_year(moment, year)
+            if occurrence is None:
                 continue
-            schedule = build_schedule(start_date=dates[0], end_date=dates[1])
+            schedule = build_schedule(start_date=occurrence.start, end_date=occurrence.end)
             now = timezone.now()
             opportunity = Opportunity.objects.create(
                 uid=uuid.uuid4(),
@@ -73,6 +73,7 @@ def load(apps, schema_editor):
                 updated_at=now,
                 recurring_moment=moment,
                 occurrence_year=year,
+                tentative=occurrence.tentative,
                 is_demo=moment.is_demo,
                 original_language="en",
                 **schedule.as_fields(),
