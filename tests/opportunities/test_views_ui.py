@@ -517,7 +517,9 @@ def test_the_report_page_says_which_moments_it_was_written_for(member, public_re
     services.link_report(hidden, public_report, acting_user=None)
     page = Client().get(public_report.get_absolute_url()).content.decode()
     assert "Written for:" in page
-    assert f'<a href="{opportunity.get_absolute_url()}" dir="auto">World Health Assembly</a>' in page
+    assert (
+        f'<a href="{opportunity.get_absolute_url()}" dir="auto">World Health Assembly</a>' in page
+    )
     assert "Pending hearing" not in page
 
 
