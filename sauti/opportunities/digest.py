@@ -59,6 +59,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from babel.lists import format_list
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import Count, Q
@@ -68,7 +69,7 @@ from django.utils import timezone, translation
 
 from sauti.accounts.models import Subscription
 from sauti.accounts.services import manage_url, unsubscribe_headers
-from sauti.core.i18n import country_name, language_name
+from sauti.core.i18n import babel_locale, country_name, language_name
 from sauti.core.models import Country, Region, Topic
 
 from .models import Engagement, Level, Opportunity
@@ -258,7 +259,7 @@ class Renderer:
         names = sorted(country_name(code) for code in follows.countries)
         names += sorted(str(Region.Code(code).label) for code in follows.regions)
         names += sorted(str(Topic.Code(code).label) for code in follows.topics)
-        return ", ".join(names)
+        return format_list(names, locale=babel_locale(follows.language))
 
     def _render(self, follows: Follows) -> Digest | None:
         matched = self.calendar.matching(follows)

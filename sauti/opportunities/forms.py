@@ -9,6 +9,7 @@ from babel.dates import get_timezone_location
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +38,27 @@ def member_organisations(user: Any) -> Any:
 
 def _blank_first(choices: Any) -> Any:
     return lambda: [("", "—"), *choices()]
+
+
+# BigAutoField: a larger id overflows the database integer (SQLite raises).
+MAX_ID = 2**63 - 1
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids no database row can have before looking them up (SQLite overflows)."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            try:
+                if not 1 <= int(str(pk)) <= MAX_ID:
+                    raise ValueError
+            except ValueError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                ) from None
+        return super()._check_values(value)
 
 
 class OpportunityForm(forms.Form):
@@ -124,7 +146,7 @@ class OpportunityForm(forms.Form):
         widget=DATE,
         help_text=_("For example the last day to send a submission or register a statement."),
     )
-    commitments = forms.ModelMultipleChoiceField(
+    commitments = BoundedModelMultipleChoiceField(
         label=_("WHA77 commitments it relates to"),
         required=False,
         queryset=Commitment.objects.none(),
@@ -147,13 +169,19 @@ class OpportunityForm(forms.Form):
         self, *args: Any, user: Any, instance: Opportunity | None = None, **kwargs: Any
     ) -> None:
         self.instance = instance
+        self.user = user
         if instance is not None:
             kwargs.setdefault("initial", {}).update(self._initial_from(instance))
         super().__init__(*args, **kwargs)
         self.twins: list[Opportunity] = []
-        self.fields["commitments"].queryset = Commitment.objects.filter(
-            is_active=True
-        ).prefetch_related("translations")
+        # Active commitments, and any retired one the opportunity already relates to
+        # (an edit must not fail on, or silently drop, a commitment retired since).
+        offered = Q(is_active=True)
+        if instance is not None and instance.pk:
+            offered |= Q(pk__in=instance.commitments.values("pk"))
+        self.fields["commitments"].queryset = Commitment.objects.filter(offered).prefetch_related(
+            "translations"
+        )
         self.fields["organisation"].queryset = member_organisations(user)
 
     @staticmethod
@@ -254,6 +282,7 @@ class OpportunityForm(forms.Form):
                 kind=data["kind"],
                 country=data.get("country") if level != Level.GLOBAL else None,
                 start_date=self.schedule.start_date,
+                user=self.user,
                 exclude=self.instance.pk if self.instance else None,
             )
             if self.twins:

@@ -15,12 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
+from .schedule import NOT_PLACES
+
 TIME_ZONE_COOKIE = "sauti_tz"
 TIME_ZONE_COOKIE_AGE = 365 * 24 * 3600
-
-# "localtime" is the server's own zone under another name, "Factory" a placeholder:
-# neither is a place a reader lives in.
-NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
 
 
 @cache

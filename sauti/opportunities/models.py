@@ -75,9 +75,10 @@ class Opportunity(Hideable, TranslatableModel):
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
 
-    # Changing any of these, or cancelling (or restoring), changes the event in people's
+    # Changing any of these (tentative ↔ confirmed is STATUS in iCalendar), or cancelling
+    # (or restoring), changes the event in people's
     # calendars: SEQUENCE goes up. Publishing does not: no calendar held it before.
-    SCHEDULE_FIELDS = ("all_day", "starts_at", "ends_at", "time_zone")
+    SCHEDULE_FIELDS = ("all_day", "starts_at", "ends_at", "time_zone", "tentative")
 
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=200),

@@ -57,7 +57,12 @@ rules.add_perm("opportunities.add_opportunity", belongs_to_an_organisation | is_
 rules.add_perm(
     "opportunities.change_opportunity", (is_proposer & belongs_to_an_organisation) | is_moderator
 )
-rules.add_perm("opportunities.cancel_opportunity", is_proposer | is_moderator)
+# Only a published moment is cancelled (a cancellation is public news); a pending or
+# returned proposal is not made public by cancelling it.
+rules.add_perm(
+    "opportunities.cancel_opportunity",
+    is_open & ((is_proposer & belongs_to_an_organisation) | is_moderator),
+)
 rules.add_perm("opportunities.moderate_opportunity", is_moderator)
 rules.add_perm("opportunities.engage_opportunity", belongs_to_an_organisation & is_open)
 rules.add_perm("opportunities.see_member_engagements", belongs_to_an_organisation | is_moderator)

@@ -37,11 +37,17 @@ class Schedule:
         }
 
 
+# "localtime" is the server's own zone under another name, "Factory" a placeholder:
+# neither is a place an event happens or a reader lives in.
+NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
+
+
 def check_time_zone(name: str) -> ZoneInfo:
     """The zone called ``name`` (IANA, e.g. ``Africa/Nairobi``), or a clear error."""
     name = (name or "").strip()
-    # ``available_timezones`` keeps out paths and oddities ZoneInfo would try to open.
-    if name not in available_timezones():
+    # ``available_timezones`` keeps out paths and oddities ZoneInfo would try to open;
+    # "localtime" (the server's own zone) and "Factory" are not places.
+    if name not in available_timezones() or name in NOT_PLACES:
         raise ValidationError(
             _("“%(zone)s” is not a time zone we know. Use a name such as Africa/Nairobi."),
             code="time_zone",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import groupby
 from typing import Any
 
 from babel.lists import format_list
@@ -105,12 +104,19 @@ def with_list_data(queryset: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
     return queryset.select_related("country", "region").prefetch_related("translations")
 
 
-def by_month(opportunities: list[Opportunity]) -> list[tuple[date, list[Opportunity]]]:
-    """Group (already sorted) opportunities by the month they start in."""
-    return [
-        (month, list(items))
-        for month, items in groupby(opportunities, key=lambda o: o.start_date.replace(day=1))
-    ]
+def by_month(
+    opportunities: list[Opportunity], *, newest_first: bool = False
+) -> list[tuple[date, list[Opportunity]]]:
+    """Group opportunities by the month they start in, each month once.
+
+    The list is sorted by UTC start, but months are the event's local dates: a
+    moment on 1 April in Auckland starts on 31 March in UTC. Grouping in a dict
+    (order kept within a month) keeps each month heading once.
+    """
+    months: dict[date, list[Opportunity]] = {}
+    for opportunity in opportunities:
+        months.setdefault(opportunity.start_date.replace(day=1), []).append(opportunity)
+    return sorted(months.items(), key=lambda item: item[0], reverse=newest_first)
 
 
 @dataclass
@@ -146,14 +152,26 @@ def month_table(year: int, month: int, search: OpportunitySearch) -> list[list[D
 
 
 def likely_twins(
-    *, kind: str, country: Country | None, start_date: date, exclude: int | None = None
+    *,
+    kind: str,
+    country: Country | None,
+    start_date: date,
+    user: Any = None,
+    exclude: int | None = None,
 ) -> list[Opportunity]:
-    """Opportunities that look like the same one: same kind, same country, same start."""
+    """Opportunities that look like the same one: same kind, same country, same start.
+
+    Only those the proposer may see: published ones and their own proposals (a
+    moderator sees every proposal); others' pending titles are not shown.
+    """
     queryset = (
         Opportunity.objects.visible()
         .filter(kind=kind, start_date=start_date, country=country)
         .exclude(state=Opportunity.State.CANCELLED)
     )
+    if user is None or not user.has_perm("opportunities.moderate_opportunity"):
+        mine = Q(created_by=user) if user is not None and user.is_authenticated else Q(pk=None)
+        queryset = queryset.filter(Q(state=Opportunity.State.PUBLISHED) | mine)
     if exclude:
         queryset = queryset.exclude(pk=exclude)
     return list(queryset.prefetch_related("translations")[:5])

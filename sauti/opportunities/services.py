@@ -215,7 +215,11 @@ def engage(
     acting_user: User,
     remind_days_before: int | None = Engagement.Reminder.ONE_WEEK,
 ) -> Engagement:
-    """Say (or update) how an organisation will engage in an opportunity."""
+    """Say (or update) how an organisation will engage in an opportunity.
+
+    The person who last saves it becomes its contact: the deadline reminder they
+    chose ("an email to you") goes to them, not to whoever first said it.
+    """
     engagement, created = Engagement.objects.update_or_create(
         opportunity=opportunity,
         organisation=organisation,
@@ -223,6 +227,7 @@ def engage(
             "note": note,
             "visibility": visibility,
             "remind_days_before": remind_days_before,
+            "created_by": acting_user,
             "updated_at": timezone.now(),
         },
         create_defaults={
@@ -285,7 +290,7 @@ def _create_occurrence(
     opportunity = Opportunity(
         kind=moment.kind,
         level=moment.level,
-        region=moment.region,
+        region=moment.country.region if moment.country_id else moment.region,
         country=moment.country,
         place=moment.place,
         organiser=moment.organiser,

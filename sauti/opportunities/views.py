@@ -89,7 +89,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
             "search": search,
             "filters": _filters(search),
             "page": page,
-            "months": selectors.by_month(items),
+            "months": selectors.by_month(items, newest_first=search.past),
             "query": search.query(),
             "can_add": request.user.has_perm("opportunities.add_opportunity"),
         },

@@ -153,6 +153,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "report": report,
             "case_studies": list(report.case_studies.prefetch_related("translations")),
+            "moments": list(report.opportunities.published().prefetch_related("translations")),
             "can_change": user.has_perm("reports.change_shadowreport", report),
             "can_publish": user.has_perm("reports.publish_shadowreport", report),
             "working": report.is_working and not services.is_stale(report),

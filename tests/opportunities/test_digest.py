@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from sauti.accounts import services as accounts
 from sauti.accounts.models import Organisation, Subscription
+from sauti.core.i18n import language_name
 from sauti.opportunities.digest import send_weekly_digest
 from sauti.opportunities.models import Engagement, Opportunity
 
@@ -98,7 +99,11 @@ def test_an_untranslated_title_is_shown_in_its_original_language_and_says_so():
     follower("fr@example.org", language="fr", countries=["KE"])
     send_weekly_digest(today=MONDAY)
     body = the_digest_of("fr@example.org").body
-    assert "Budget hearing (in anglais)" in body
+    with translation.override("fr"):
+        said = translation.gettext("(in %(language)s)") % {
+            "language": language_name("en", in_language="fr")
+        }
+    assert f"Budget hearing {said}" in body
 
 
 def test_what_each_subscriber_follows_decides_what_they_get(request):

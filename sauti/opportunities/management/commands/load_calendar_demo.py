@@ -58,11 +58,13 @@ class Command(BaseCommand):
             end_time=time.fromisoformat(spec["end_time"]) if clock else None,
             time_zone=spec["time_zone"],
         )
+        country = Country.objects.get(pk=spec["country"])
         with reversion.create_revision():
             opportunity = Opportunity(
                 kind=spec["kind"],
                 level=spec["level"],
-                country=Country.objects.get(pk=spec["country"]),
+                country=country,
+                region_id=country.region_id,
                 subnational_area=spec.get("subnational_area", ""),
                 place=spec["place"],
                 organiser=spec["organiser"],
