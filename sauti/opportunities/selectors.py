@@ -126,7 +126,17 @@ class Day:
     opportunities: list[Opportunity]
 
 
-def month_table(year: int, month: int, search: OpportunitySearch) -> list[list[Day]]:
+MONTH_TABLE_SIZE = 500
+
+
+@dataclass
+class MonthTable:
+    weeks: list[list[Day]]
+    # More moments than the table shows: the page says so and suggests the filters.
+    truncated: bool
+
+
+def month_table(year: int, month: int, search: OpportunitySearch) -> MonthTable:
     """Weeks (Monday first) of a month, each day with the opportunities on it."""
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     first, last = weeks[0][0], weeks[-1][-1]
@@ -140,15 +150,19 @@ def month_table(year: int, month: int, search: OpportunitySearch) -> list[list[D
             )
         )
         .select_related(None)  # the table shows titles only, no country or region names
-        .order_by("starts_at", "id")[:500]
+        .order_by("starts_at", "id")[: MONTH_TABLE_SIZE + 1]
     )
+    found = list(queryset)
     on_day: dict[date, list[Opportunity]] = {}
-    for opportunity in queryset:
+    for opportunity in found[:MONTH_TABLE_SIZE]:
         day = max(opportunity.start_date, first)
         while day <= min(opportunity.end_date, last):
             on_day.setdefault(day, []).append(opportunity)
             day += timedelta(days=1)
-    return [[Day(d, d.month == month, on_day.get(d, [])) for d in week] for week in weeks]
+    return MonthTable(
+        [[Day(d, d.month == month, on_day.get(d, [])) for d in week] for week in weeks],
+        truncated=len(found) > MONTH_TABLE_SIZE,
+    )
 
 
 def likely_twins(

@@ -176,3 +176,18 @@ def test_the_digest_lists_what_one_follows_in_the_readers_language(settings):
     send_weekly_digest(today=monday)
     [message] = [m for m in mail.outbox if "zh@example.org" in m.to]
     assert "、" in message.body  # CLDR's Chinese list separator
+
+
+def test_a_month_too_full_for_the_table_says_so(client, monkeypatch):
+    from sauti.opportunities import selectors
+
+    monkeypatch.setattr(selectors, "MONTH_TABLE_SIZE", 2)
+    for day in (3, 4):
+        make_opportunity(title=f"Moment {day}", start=date(2030, 3, day), country="UG")
+    page = client.get(reverse("opportunities:month", args=[2030, 3]), {"country": "ug"})
+    assert not page.context["table"].truncated
+    make_opportunity(title="Moment 5", start=date(2030, 3, 5), country="UG")
+    page = client.get(reverse("opportunities:month", args=[2030, 3]), {"country": "ug"})
+    assert page.context["table"].truncated
+    assert "more moments than the table can show" in page.content.decode()
+    assert "Moment 5" not in page.content.decode()
