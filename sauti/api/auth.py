@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError
 from ninja.security import HttpBearer
@@ -83,8 +84,11 @@ class TokenRateThrottle(AuthRateThrottle):
 
 
 def require_scope(token: ApiToken, scope: str) -> None:
+    """Refuse a token without ``scope``, in the client's language (Accept-Language)."""
     if not token.has_scope(scope):
-        raise AuthorizationError(message=f"This API token does not have the '{scope}' scope.")
+        raise AuthorizationError(
+            message=_("This API token does not have the “%(scope)s” scope.") % {"scope": scope}
+        )
 
 
 # --- Issuing and revoking (the token management pages use these) -----------

@@ -31,7 +31,7 @@ from pydantic import ConfigDict, field_validator
 
 from sauti.accounts.models import Constituency, Membership, Organisation
 from sauti.accounts.rules import is_org_member
-from sauti.core.models import Country
+from sauti.core.models import MAX_ID, Country
 from sauti.core.text import clean_plain_text
 from sauti.mechanisms import services
 from sauti.mechanisms.models import Assessment, Mechanism
@@ -41,7 +41,6 @@ from .api import LANG_CODES, BoundedPageNumberPagination, Error, api
 from .auth import TokenRateThrottle, require_scope, token_auth
 from .models import Scope
 
-MAX_ID = 2**63 - 1  # BigAutoField: a larger id would overflow the database's integer
 MAX_SEATS = 32767  # PositiveSmallIntegerField
 MAX_SOURCES = 20
 WRITE_THROTTLE = [TokenRateThrottle("120/m")]

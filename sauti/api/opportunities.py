@@ -42,7 +42,7 @@ from sauti.opportunities.models import Engagement, Opportunity
 from sauti.opportunities.selectors import OpportunitySearch
 
 from .api import LANG_CODES, BoundedPageNumberPagination, Error, api
-from .auth import token_auth
+from .auth import require_scope, token_auth
 from .mechanisms import (
     MAX_ID,
     SLUG_PATTERN,
@@ -412,14 +412,6 @@ def _last_modified(response: HttpResponse, qs: QuerySet) -> None:
         response["Last-Modified"] = http_date(latest.timestamp())
 
 
-def _require_calendar_scope(token: ApiToken) -> None:
-    if not token.has_scope(Scope.CALENDAR_WRITE):
-        raise AuthorizationError(
-            message=_("This API token does not have the “%(scope)s” scope.")
-            % {"scope": Scope.CALENDAR_WRITE.value}
-        )
-
-
 def _form_data(sent: dict[str, Any]) -> dict[str, Any]:
     """The request's fields as the web form reads them."""
     data = {name: sent[name] for name in FORM_FIELDS if name in sent}
@@ -551,7 +543,7 @@ def get_opportunity(
 )
 def create_opportunity(request: HttpRequest, payload: OpportunityIn):
     owner = request.auth.owner
-    _require_calendar_scope(request.auth)
+    require_scope(request.auth, Scope.CALENDAR_WRITE)
     if not owner.has_perm("opportunities.add_opportunity"):
         raise AuthorizationError(
             message=_("Only active members of an organisation can propose opportunities.")
@@ -583,7 +575,7 @@ def update_opportunity(
     request: HttpRequest, payload: OpportunityPatch, id: int = Path(..., ge=1, le=MAX_ID)
 ):
     owner = request.auth.owner
-    _require_calendar_scope(request.auth)
+    require_scope(request.auth, Scope.CALENDAR_WRITE)
     opportunity = (
         Opportunity.objects.select_related("country", "region", "organisation")
         .filter(pk=id)

@@ -134,6 +134,11 @@ class HideableQuerySet(models.QuerySet):
         return self.filter(hidden_at__isnull=True)
 
 
+# The largest id a BigAutoField holds: a larger number in a request would overflow
+# the database's integer (SQLite raises) before any "not found" could be said.
+MAX_ID = 2**63 - 1
+
+
 class Hideable(models.Model):
     """Content that moderators can hide from the public, with a reason."""
 

@@ -17,7 +17,7 @@ from sauti.accounts.models import Membership, Organisation
 from sauti.commitments.models import Commitment
 from sauti.core.choices import country_choices, region_choices, topic_choices
 from sauti.core.i18n import babel_locale, sort_key
-from sauti.core.models import Country, Region, Topic
+from sauti.core.models import MAX_ID, Country, Region, Topic
 from sauti.core.text import clean_plain_text, refuse_active_content
 from sauti.reports.models import ShadowReport
 
@@ -38,10 +38,6 @@ def member_organisations(user: Any) -> Any:
 
 def _blank_first(choices: Any) -> Any:
     return lambda: [("", "—"), *choices()]
-
-
-# BigAutoField: a larger id overflows the database integer (SQLite raises).
-MAX_ID = 2**63 - 1
 
 
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
