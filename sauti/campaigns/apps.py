@@ -6,3 +6,7 @@ class CampaignsConfig(AppConfig):
     name = "sauti.campaigns"
     label = "campaigns"
     verbose_name = _("Joint advocacy")
+
+    def ready(self) -> None:
+        # Rules of the key-message library live apart from the campaigns' ``rules.py``.
+        from . import rules_messages  # noqa: F401

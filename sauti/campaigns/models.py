@@ -293,6 +293,17 @@ class Addressee(models.Model):
         return self.name
 
 
+class SignatureQuerySet(models.QuerySet):
+    def counted(self) -> SignatureQuerySet:
+        """Signatures that count: confirmed, not removed, not held, approved where needed."""
+        return self.filter(
+            models.Q(organisation__isnull=True) | models.Q(organisation_approved_at__isnull=False),
+            confirmed_at__isnull=False,
+            removed_at__isnull=True,
+            held_for_review=False,
+        )
+
+
 class Signature(models.Model):
     """One signer: an organisation through its contact person, or an individual.
 
@@ -338,6 +349,8 @@ class Signature(models.Model):
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = SignatureQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
