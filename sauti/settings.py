@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "sauti.mechanisms",
     "sauti.commitments",
     "sauti.opportunities",
+    "sauti.campaigns",
     "sauti.reports",
     "sauti.api",
     "django.contrib.admin",

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("sauti.mechanisms.urls")),
     path("", include("sauti.commitments.urls")),
     path("", include("sauti.opportunities.urls")),
+    path("", include("sauti.campaigns.urls")),
     path("", include("sauti.reports.urls")),
     path("", include("sauti.api.urls")),
     path("accounts/", include("allauth.urls")),
