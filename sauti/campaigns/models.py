@@ -222,6 +222,11 @@ class Campaign(Hideable, models.Model):
         _("who may sign"), max_length=15, choices=Signers.choices, default=Signers.ORGANISATIONS
     )
     deadline = models.DateTimeField(_("deadline for signatures"), null=True, blank=True)
+    # What the letters were written from, kept so that an organiser can go back to
+    # the template's form: placeholder values ({"contact": "…"}) and the codes of
+    # the optional paragraphs switched on.
+    values = models.JSONField(default=dict, blank=True)
+    optional_paragraphs = models.JSONField(default=list, blank=True)
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
     )
@@ -234,6 +239,8 @@ class Campaign(Hideable, models.Model):
     response_document = models.FileField(
         _("response document"), upload_to="campaigns/responses/", blank=True
     )
+    # Set when signatories and followers were told of the response (never twice).
+    response_notified_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -367,6 +374,31 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return self.organisation_name or self.name
+
+
+class Follower(models.Model):
+    """Someone who asked by email to hear when the campaign is sent and answered.
+
+    Double opt-in like signatures (a signed-in user's own address counts at once);
+    the address is used for nothing else and never shown.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="followers")
+    email = models.EmailField(_("email address"))
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                "campaign", Lower("email"), name="one_follower_per_email_per_campaign"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} ← {self.email}"
 
 
 class Delivery(models.Model):

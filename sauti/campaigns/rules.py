@@ -85,3 +85,8 @@ rules.add_perm("campaigns.release_signature", organises)
 rules.add_perm(
     "campaigns.approve_signature", administers_the_signing_organisation | rules.is_superuser
 )
+# Sending the letter, recording that it went by hand, recording the response.
+rules.add_perm("campaigns.send_campaign", organises)
+rules.add_perm("campaigns.record_response", organises)
+# Linking the campaign to a moment of the advocacy calendar.
+rules.add_perm("campaigns.link_opportunity", organises)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views, views_messages
 
@@ -45,4 +45,11 @@ campaign_patterns = [
     ),
 ]
 
-urlpatterns = message_patterns + campaign_patterns
+urlpatterns = [
+    *message_patterns,
+    *campaign_patterns,
+    # Each part owns its own URL module (no app_name: they share "campaigns:").
+    path("", include("sauti.campaigns.urls_compose")),
+    path("", include("sauti.campaigns.urls_exports")),
+    path("", include("sauti.campaigns.urls_delivery")),
+]

@@ -152,6 +152,13 @@ class Opportunity(Hideable, TranslatableModel):
         related_name="opportunities",
         verbose_name=_("shadow reports for this moment"),
     )
+    # Joint letters timed for this moment; linked by the campaign's organisers.
+    campaigns = models.ManyToManyField(
+        "campaigns.Campaign",
+        blank=True,
+        related_name="opportunities",
+        verbose_name=_("campaigns for this moment"),
+    )
 
     # No index of its own: SQLite plans without statistics and would pick an index
     # led by ``state`` (almost every row is published) over the calendar's below.

@@ -1,0 +1,3 @@
+"""URLs of the campaign exports views (included by ``urls.py`` in the "campaigns" namespace)."""
+
+urlpatterns: list = []
