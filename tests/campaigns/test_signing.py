@@ -11,49 +11,17 @@ from django.core import mail, signing
 from django.urls import reverse
 from django.utils import timezone
 
-from sauti.accounts.models import Membership, Organisation
+from sauti.accounts.models import Membership
 from sauti.campaigns import services, signatories
-from sauti.campaigns.models import Campaign, Letter, Signature
+from sauti.campaigns.models import Campaign, Signature
 from sauti.core.models import AuditLogEntry
 
 from ..conftest import client_for, with_second_factor
 from ..factories import MembershipFactory, OrganisationFactory
 from ..permissions import LOGIN, ROLES, assert_outcome, user_for
+from .conftest import make_campaign
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coalition(organisation, member, editor, org_admin):
-    Organisation.objects.filter(pk=organisation.pk).update(kind=Organisation.Kind.NETWORK)
-    organisation.refresh_from_db()
-    return organisation
-
-
-def make_campaign(coalition, *, state=Campaign.State.OPEN, signers=Campaign.Signers.BOTH):
-    campaign = Campaign.objects.create(
-        coalition=coalition, title="Fund the health councils", state=state, signers=signers
-    )
-    Letter.objects.create(
-        campaign=campaign,
-        language="en",
-        subject="Social participation",
-        body="Dear *Minister*,\n\nWe ask:\n\n- a legal basis\n- a budget line",
-    )
-    Letter.objects.create(
-        campaign=campaign, language="fr", subject="Participation", body="Madame la *Ministre*,"
-    )
-    return campaign
-
-
-@pytest.fixture
-def campaign(coalition):
-    return make_campaign(coalition)
-
-
-@pytest.fixture
-def draft(coalition):
-    return make_campaign(coalition, state=Campaign.State.DRAFT)
 
 
 def form_data(**overrides):
