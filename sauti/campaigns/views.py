@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from sauti.accounts.decorators import second_factor_redirect
 from sauti.core.choices import country_choices
 
+from . import letters as final_letters
 from . import markup, services, signatories
 from .forms import RemoveSignatureForm, SignatureForm
 from .models import Campaign, Letter, Signature
@@ -71,6 +72,8 @@ def _detail(
     request: HttpRequest, campaign: Campaign, form: SignatureForm | None = None, status: int = 200
 ) -> HttpResponse:
     letter, letters = _letter_for(request, campaign)
+    addressees = list(campaign.addressees.all())
+    addressee = addressees[0] if addressees else None
     page, groups = signatories.public_page(campaign, request.GET.get("page"))
     total = signatories.count(campaign)
     if form is None and campaign.is_open:
@@ -83,9 +86,12 @@ def _detail(
         {
             "campaign": campaign,
             "letter": letter,
-            "letter_html": markup.to_html(letter.body) if letter else "",
+            "letter_subject": final_letters.final_subject(letter, addressee) if letter else "",
+            "letter_html": markup.to_html(final_letters.final_body(letter, addressee))
+            if letter
+            else "",
             "letters": letters,
-            "addressees": campaign.addressees.all(),
+            "addressees": addressees,
             "page": page,
             "groups": groups,
             "total": total,
