@@ -49,6 +49,7 @@ urlpatterns = [
     *message_patterns,
     *campaign_patterns,
     # Each part owns its own URL module (no app_name: they share "campaigns:").
+    path("", include("sauti.campaigns.urls_templates")),
     path("", include("sauti.campaigns.urls_compose")),
     path("", include("sauti.campaigns.urls_exports")),
     path("", include("sauti.campaigns.urls_delivery")),

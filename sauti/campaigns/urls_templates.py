@@ -1,0 +1,3 @@
+"""URLs of the letter-template editor (included by ``urls.py`` in the "campaigns" namespace)."""
+
+urlpatterns: list = []
