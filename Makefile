@@ -23,6 +23,7 @@ setup: $(STAMP)
 	$(PY) manage.py load_mechanisms_demo
 	$(PY) manage.py load_commitments_demo
 	$(PY) manage.py load_calendar_demo
+	$(PY) manage.py load_campaigns_demo
 
 ## Serve the demo at http://$(HOST):$(PORT) with the task worker; Ctrl-C stops both.
 run: setup

@@ -41,8 +41,9 @@ api = NinjaAPI(
         "frameworks (resolution WHA77 on social participation, …) and reporting cycles, "
         "organisations' country assessments with their evidence, coalitions' consolidated "
         "assessments, and community scorecards (a participant group smaller than the "
-        "disclosure threshold is withheld: no size, scores or reasons), and the advocacy "
-        "calendar of opportunities to engage. Names, titles and "
+        "disclosure threshold is withheld: no size, scores or reasons), the advocacy "
+        "calendar of opportunities to engage, and coalitions' joint-letter campaigns with "
+        "their public lists of signatories. Names, titles and "
         "labels are given in the language chosen with `lang` (en, fr, es, pt, ar, ru, "
         "zh-hans). Reading needs no account. Recording, changing and assessing mechanisms, "
         "recording country assessments, and proposing and editing opportunities on the "
@@ -238,6 +239,6 @@ api.add_router("/organisations/", organisations)
 api.add_exception_handler(TokenRejected, partial(token_rejected_response, api=api))
 
 # The registry of mechanisms, the tracking of commitments (frameworks, country
-# assessments, consolidated assessments, scorecards) and the calendar register their
-# own routers: they use the classes above.
-from . import commitments, mechanisms, opportunities  # noqa: E402, F401
+# assessments, consolidated assessments, scorecards), the calendar and the campaigns
+# register their own routers: they use the classes above.
+from . import campaigns, commitments, mechanisms, opportunities  # noqa: E402, F401

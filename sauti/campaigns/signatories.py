@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 
 from sauti.core.i18n import country_name
 
@@ -42,7 +42,8 @@ def listed(campaign: Campaign) -> Any:
     return (
         counted(campaign)
         .filter(Q(kind=Signature.Kind.ORGANISATION) | Q(show_name=True))
-        .order_by("country_id", "kind", "organisation_name", "name", "id")
+        # Signers without a country last on every database (SQLite puts NULL first).
+        .order_by(F("country_id").asc(nulls_last=True), "kind", "organisation_name", "name", "id")
         .only(
             "id",
             "kind",

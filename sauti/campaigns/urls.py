@@ -53,4 +53,5 @@ urlpatterns = [
     path("", include("sauti.campaigns.urls_compose")),
     path("", include("sauti.campaigns.urls_exports")),
     path("", include("sauti.campaigns.urls_delivery")),
+    path("", include("sauti.campaigns.urls_feeds")),
 ]

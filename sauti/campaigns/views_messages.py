@@ -12,20 +12,22 @@ from typing import Any
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sauti.core.choices import country_choices
+from sauti.core.i18n import native_language_name
 from sauti.reports.pdf import PdfUnavailable
 
-from . import brief_pdf, preview, selectors, services_messages
+from . import brief_pdf, preview, selectors, services_messages, services_templates, views_templates
 from .data import letter_template as builtin_letter
 from .forms_messages import KeyMessageForm
-from .models import KeyMessage, LetterTemplate
+from .models import KeyMessage
 
 
 def _filters(search: selectors.MessageSearch) -> list[dict[str, object]]:
@@ -182,36 +184,67 @@ def brief_download(request: HttpRequest) -> HttpResponse:
 
 
 def letter_template_list(request: HttpRequest) -> HttpResponse:
-    # Only the built-in templates for now: coalitions' own templates come with the editor.
-    templates = (
-        LetterTemplate.objects.visible()
-        .filter(organisation__isnull=True)
+    # Built-in templates first, then the coalitions' own: sharing them is the point.
+    templates = list(
+        services_templates.readable_templates()
+        .select_related("organisation")
         .prefetch_related("translations")
+        .order_by(F("organisation").asc(nulls_first=True), "id")
     )
-    return render(request, "campaigns/messages/letter_list.html", {"templates": templates})
+    language = get_language() or "en"
+    return render(
+        request,
+        "campaigns/messages/letter_list.html",
+        {
+            "templates": [
+                {
+                    "template": template,
+                    "language": services_templates.shown_language(template, language),
+                }
+                for template in templates
+            ],
+            "can_write": request.user.has_perm("campaigns.write_lettertemplate"),
+        },
+    )
 
 
 def letter_template_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    template = get_object_or_404(
-        LetterTemplate.objects.visible().filter(organisation__isnull=True), pk=pk
-    )
-    language = get_language() or "en"
+    template = views_templates.template_or_404(pk)
+    reader = get_language() or "en"
+    # The reader's language when written, else the template's own (marked as such).
+    language = services_templates.shown_language(template, reader)
     paragraphs = list(template.optional_paragraphs.prefetch_related("translations"))
     labels = {
-        paragraph.code: paragraph.safe_translation_getter("label", any_language=True) or ""
+        paragraph.code: paragraph.safe_translation_getter(
+            "label", language_code=language, any_language=True
+        )
+        or ""
         for paragraph in paragraphs
     }
+    can_change = request.user.has_perm("campaigns.change_lettertemplate", template)
+    states = services_templates.languages(template) if can_change else []
     return render(
         request,
         "campaigns/messages/letter_detail.html",
         {
             "template": template,
+            "language": language,
+            "language_name": native_language_name(language),
+            "other_language": language != reader,
+            "title": template.safe_translation_getter(
+                "title", language_code=language, any_language=True
+            ),
             "subject": preview.line_with_labels(
-                template.safe_translation_getter("subject", any_language=True) or "", language
+                template.safe_translation_getter(
+                    "subject", language_code=language, any_language=True
+                )
+                or "",
+                reader,
             ),
             "body": preview.with_labels(
-                template.safe_translation_getter("body", any_language=True) or "",
-                language,
+                template.safe_translation_getter("body", language_code=language, any_language=True)
+                or "",
+                reader,
                 labels,
             ),
             "paragraphs": [
@@ -219,18 +252,26 @@ def letter_template_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     "code": paragraph.code,
                     "label": labels[paragraph.code],
                     "text": preview.with_labels(
-                        paragraph.safe_translation_getter("text", any_language=True) or "",
-                        language,
+                        paragraph.safe_translation_getter(
+                            "text", language_code=language, any_language=True
+                        )
+                        or "",
+                        reader,
                     ),
                 }
                 for paragraph in paragraphs
             ],
             "placeholders": [
-                (name, preview.placeholder_label(name, language))
+                (name, preview.placeholder_label(name, reader))
                 for name in builtin_letter.PLACEHOLDERS
             ],
             "sources": builtin_letter.SOURCES
             if template.code == builtin_letter.TEMPLATE["code"]
             else [],
+            "can_change": can_change,
+            "can_copy": request.user.has_perm("campaigns.write_lettertemplate"),
+            "can_start": request.user.has_perm("campaigns.start_campaign"),
+            "written": [state for state in states if state.written],
+            "missing": [state for state in states if not state.written],
         },
     )

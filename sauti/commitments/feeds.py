@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sauti.core.models import Country
@@ -42,9 +41,6 @@ class CountryConsolidatedFeed(Feed):
 
     def feed_url(self, country: Country) -> str:
         return reverse("commitments:country_feed", args=[country.code.lower()])
-
-    def language(self) -> str:  # type: ignore[override]
-        return get_language() or "en"
 
     def items(self, country: Country) -> list[Consolidated]:
         return list(

@@ -9,7 +9,6 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Opportunity
@@ -35,9 +34,6 @@ class OpportunityFeed(Feed):
     def link(self, search: OpportunitySearch) -> str:
         query = search.query()
         return reverse("opportunities:list") + (f"?{query}" if query else "")
-
-    def language(self) -> str:  # type: ignore[override]
-        return get_language() or "en"
 
     def items(self, search: OpportunitySearch) -> list[Opportunity]:
         return list(search.results()[:FEED_SIZE])

@@ -318,6 +318,7 @@ VERSION_ACTIONS = {
 QUIET_FIELDS = frozenset(
     {
         "id",
+        "campaigns",  # linked by the campaign's organisers, not an edit of the moment
         "uid",
         "sequence",
         "created_at",

@@ -142,6 +142,11 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "engagement_form": EngagementForm(user=user) if can_engage else None,
             "reason_form": ReasonForm(),
             "deadline_open": opportunity.deadline_open(),
+            # Joint letters timed for this moment: public ones only (one query, no draft).
+            "campaigns": opportunity.campaigns.public()  # type: ignore[attr-defined]
+            .filter(coalition__hidden_at__isnull=True)
+            .select_related("coalition")
+            .order_by("-created_at", "-id"),
             **_coordination(request, opportunity),
         },
     )

@@ -42,6 +42,9 @@ def test_openapi_document_is_valid_json_with_the_licence(db):
         "/api/v1/scorecards/{id}",
         "/api/v1/opportunities/",
         "/api/v1/opportunities/{id}",
+        "/api/v1/campaigns/",
+        "/api/v1/campaigns/{id}",
+        "/api/v1/campaigns/{id}/signatories",
     }
     # Read-only but for the mechanism registry, country assessments and the calendar, whose
     # writes take a token (tests/api/test_mechanisms_openapi.py, test_commitments_openapi.py,

@@ -413,14 +413,6 @@ def test_the_letter_templates_are_listed(client):
     assert letter_template.TEMPLATE["title"]["en"] in response.content.decode()
 
 
-def test_a_coalitions_template_is_not_shown_on_the_read_only_page(client, coalition):
-    template = LetterTemplate(organisation=coalition, original_language="en")
-    template.set_current_language("en")
-    template.title, template.body = "Our own letter", "Dear {{ addressee_title }},"
-    template.save()
-    assert client.get(reverse("campaigns:letter_template", args=[template.pk])).status_code == 404
-
-
 def test_topics_and_audiences_are_named_in_the_readers_language(client):
     with translation.override("fr"):
         url = reverse("campaigns:messages")
