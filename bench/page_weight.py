@@ -112,6 +112,25 @@ def calendar_pages() -> list[tuple[str, str | None, str | None]]:
     return pages
 
 
+def campaign_pages() -> list[tuple[str, str | None, str | None]]:
+    """Joint advocacy's public pages, on the demo campaigns (the open one with signatories)."""
+    from sauti.campaigns.models import Campaign, LetterTemplate
+
+    pages: list[tuple[str, str | None, str | None]] = [
+        ("campaigns list", "/campaigns/", None),
+        ("key messages", "/advocacy/messages/", None),
+        ("letter templates", "/advocacy/letters/", None),
+    ]
+    builtin = LetterTemplate.objects.filter(organisation__isnull=True).first()
+    if builtin is not None:
+        pages.append(("built-in letter template", f"/advocacy/letters/{builtin.pk}/", None))
+    for campaign in Campaign.objects.public().filter(is_demo=True).order_by("pk")[:2]:
+        pages.append(
+            (f"campaign ({campaign.get_state_display()})", f"/campaigns/{campaign.pk}/", None)
+        )
+    return pages
+
+
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
@@ -157,6 +176,7 @@ def setup_django(var_dir: str) -> None:
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_mechanisms_demo", stdout=io.StringIO())
     call_command("load_calendar_demo", stdout=io.StringIO())
+    call_command("load_campaigns_demo", stdout=io.StringIO())
 
 
 def member_client():
@@ -252,7 +272,8 @@ def main() -> int:
         anonymous, member = Client(), member_client()
         rows = []
         notes = []
-        for label, prefixed, plain in PAGES + mechanism_pages() + calendar_pages():
+        every = PAGES + mechanism_pages() + calendar_pages() + campaign_pages()
+        for label, prefixed, plain in every:
             client = member if label == IMPORT_PAGE else anonymous
             languages = LANGUAGES if prefixed else [LANGUAGES[0]]
             for language in languages:
