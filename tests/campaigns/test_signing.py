@@ -372,3 +372,26 @@ def test_removed_signature_leaves_the_public_list(client, campaign, moderator):
     # The removed signer cannot sign again, and is not told on the page.
     assert sign(client, campaign)["Location"].endswith("/sign/sent/")
     assert Signature.objects.count() == 1
+
+
+def test_a_burst_of_500_sign_ons_from_one_address(client, campaign):
+    """With the default limits: ten count normally, the next fifty wait for review, the
+    rest are refused with a clear message; nothing else is stored or emailed."""
+    answers = [
+        client.post(
+            reverse("campaigns:sign", args=[campaign.pk]),
+            form_data(email=f"bot{n}@example.org", name=f"Bot {n}"),
+            REMOTE_ADDR="198.51.100.7",
+        )
+        for n in range(500)
+    ]
+    assert [answer.status_code for answer in answers[:60]] == [302] * 60
+    assert {answer.status_code for answer in answers[60:]} == {400}
+    assert "Too many signatures came from your network" in answers[-1].content.decode()
+    assert Signature.objects.count() == 60
+    assert Signature.objects.filter(held_for_review=True).count() == 50
+    assert len(mail.outbox) == 60
+    for message in mail.outbox:
+        client.post(confirm_link(message))
+    assert signatories.count(campaign) == 10
+    assert "10 signatories" in client.get(campaign.get_absolute_url()).content.decode()
