@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sauti.accounts.models import Organisation
 from sauti.core.choices import country_choices
+from sauti.core.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from sauti.core.i18n import native_language_name
 from sauti.core.models import Country
 from sauti.core.text import clean_plain_text, refuse_active_content
@@ -42,7 +43,7 @@ def plain(value: str, *, multiline: bool = False) -> str:
     return clean_plain_text(value, multiline=multiline)
 
 
-class MomentChoiceField(forms.ModelChoiceField):
+class MomentChoiceField(BoundedModelChoiceField):
     """A moment of the calendar, named "title · dates" in the reader's language."""
 
     def label_from_instance(self, obj: Opportunity) -> str:
@@ -106,7 +107,7 @@ class DetailsForm(forms.Form):
 class ComposeForm(DetailsForm):
     """A campaign written from ``template`` for one of the user's coalitions."""
 
-    coalition = forms.ModelChoiceField(
+    coalition = BoundedModelChoiceField(
         label=_("Coalition"),
         queryset=Organisation.objects.none(),
         empty_label=None,
@@ -148,7 +149,7 @@ class ComposeForm(DetailsForm):
             "shows on the moment's page once it is public."
         ),
     )
-    key_messages = forms.ModelMultipleChoiceField(
+    key_messages = BoundedModelMultipleChoiceField(
         label=_("Priorities"),
         queryset=KeyMessage.objects.none(),
         required=False,

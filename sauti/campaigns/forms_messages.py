@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sauti.accounts.models import Membership, Organisation
 from sauti.core.choices import country_choices
+from sauti.core.forms import BoundedModelChoiceField
 from sauti.core.i18n import native_language_name
 from sauti.core.models import Country
 from sauti.core.text import clean_plain_text, refuse_active_content, validate_printable
@@ -38,7 +39,7 @@ def coalitions_for(user: Any) -> Any:
 
 
 class KeyMessageForm(forms.Form):
-    coalition = forms.ModelChoiceField(
+    coalition = BoundedModelChoiceField(
         label=_("Coalition"), queryset=Organisation.objects.none(), empty_label=None
     )
     country = forms.ChoiceField(label=_("Country"), choices=country_choices)

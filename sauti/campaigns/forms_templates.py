@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from sauti.accounts.models import Organisation
+from sauti.core.forms import BoundedModelChoiceField
 
 from . import preview, template_checks
 from .forms_messages import coalitions_for, language_choices
@@ -42,7 +43,7 @@ def _text_attrs(language: str | None, rows: int | None = None) -> dict[str, Any]
 class TemplateTextForm(forms.Form):
     """Title, subject and letter in one language; the coalition and language when new."""
 
-    coalition = forms.ModelChoiceField(
+    coalition = BoundedModelChoiceField(
         label=gettext_lazy("Coalition"),
         queryset=Organisation.objects.none(),
         empty_label=None,

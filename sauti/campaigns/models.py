@@ -173,7 +173,10 @@ class OptionalParagraph(TranslatableModel):
 
 class CampaignQuerySet(HideableQuerySet):
     def public(self) -> CampaignQuerySet:
-        return self.visible().exclude(state=Campaign.State.DRAFT)
+        """Not drafts, not hidden, and not of a coalition a moderator hid."""
+        return self.visible().exclude(state=Campaign.State.DRAFT).filter(
+            coalition__hidden_at__isnull=True
+        )
 
 
 class Campaign(Hideable, models.Model):

@@ -60,7 +60,12 @@ def edits_for_a_coalition(user) -> bool:
 
 @rules.predicate
 def is_public(user, campaign) -> bool:
-    return campaign is not None and not campaign.is_hidden and campaign.state != "draft"
+    return (
+        campaign is not None
+        and not campaign.is_hidden
+        and not campaign.coalition.is_hidden
+        and campaign.state != "draft"
+    )
 
 
 @rules.predicate

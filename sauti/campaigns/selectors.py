@@ -8,6 +8,7 @@ built-in messages plus each coalition's national ones), so this costs little.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils.http import urlencode
 from django.utils.translation import get_language
+
+from sauti.core.models import MAX_ID
 
 from .data import key_messages
 from .models import Audience, KeyMessage, MessageTopic
@@ -85,7 +88,9 @@ def visible_message(pk: int) -> KeyMessage | None:
 
 def chosen(pks: Iterable[str]) -> list[KeyMessage]:
     """The messages picked for a brief, in library order (topic, then age)."""
-    ids = sorted({int(pk) for pk in pks if str(pk).isdigit()})[:BRIEF_SIZE]
+    ids = sorted(
+        {int(pk) for pk in pks if re.fullmatch(r"[0-9]{1,19}", str(pk)) and 1 <= int(pk) <= MAX_ID}
+    )[:BRIEF_SIZE]
     if not ids:
         return []
     return with_text(list(_library().filter(pk__in=ids)))

@@ -44,6 +44,9 @@ def _limit(name: str, default: int) -> int:
 @transaction.atomic
 def open_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
     """Open a draft (or reopen a closed) campaign for signatures."""
+    # Re-read under a lock: a send or close may have happened since the page loaded.
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
+    campaign.refresh_from_db()
     if campaign.state not in (Campaign.State.DRAFT, Campaign.State.CLOSED):
         raise ValidationError(_("Only a draft or closed campaign can be opened for signatures."))
     if not campaign.letters.exists():
@@ -62,6 +65,8 @@ def open_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
 @transaction.atomic
 def close_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
     """Stop taking signatures."""
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
+    campaign.refresh_from_db()
     if campaign.state != Campaign.State.OPEN:
         raise ValidationError(_("Only a campaign open for signatures can be closed."))
     campaign.state = Campaign.State.CLOSED
@@ -127,11 +132,15 @@ def signature_from_token(token: str) -> Signature:
             _("This link is not valid. Check that you copied all of it.")
         ) from exc
     try:
-        return Signature.objects.select_related("campaign", "organisation").get(
-            pk=payload.get("s"), campaign_id=payload.get("c")
-        )
-    except (Signature.DoesNotExist, ValueError, TypeError) as exc:
+        signature = Signature.objects.select_related(
+            "campaign", "campaign__coalition", "organisation"
+        ).get(pk=payload.get("s"), campaign_id=payload.get("c"))
+    except (Signature.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise ValidationError(_("This signature no longer exists.")) from exc
+    if signature.campaign.is_hidden or signature.campaign.coalition.is_hidden:
+        # Hidden by a moderator: it takes no more confirmations, and says nothing about itself.
+        raise ValidationError(_("This campaign closed before the signature was confirmed."))
+    return signature
 
 
 def _check_signer(campaign: Campaign, data: dict[str, Any]) -> None:

@@ -236,7 +236,11 @@ def campaign_letters(request: HttpRequest, pk: int) -> HttpResponse:
                 error, "message_dict", {"__all__": error.messages}
             ).items():
                 language, _sep, name = key.rpartition("-")
-                target = by_language.get(language) or forms[0]
+                target = by_language.get(language) or (forms[0] if forms else None)
+                if target is None:  # no letter yet: nothing to attach the error to
+                    for message in messages_:
+                        messages.error(request, message)
+                    continue
                 target.add_error(name if name in target.fields else None, messages_)
         else:
             messages.success(request, _("The letter is saved."))

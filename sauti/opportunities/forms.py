@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from sauti.accounts.models import Membership, Organisation
 from sauti.commitments.models import Commitment
 from sauti.core.choices import country_choices, region_choices, topic_choices
+from sauti.core.forms import BoundedModelMultipleChoiceField
 from sauti.core.i18n import babel_locale, sort_key
-from sauti.core.models import MAX_ID, Country, Region, Topic
+from sauti.core.models import Country, Region, Topic
 from sauti.core.text import clean_plain_text, refuse_active_content
 from sauti.reports.models import ShadowReport
 
@@ -38,23 +39,6 @@ def member_organisations(user: Any) -> Any:
 
 def _blank_first(choices: Any) -> Any:
     return lambda: [("", "—"), *choices()]
-
-
-class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses ids no database row can have before looking them up (SQLite overflows)."""
-
-    def _check_values(self, value: Any) -> Any:
-        for pk in value:
-            try:
-                if not 1 <= int(str(pk)) <= MAX_ID:
-                    raise ValueError
-            except ValueError:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                ) from None
-        return super()._check_values(value)
 
 
 class OpportunityForm(forms.Form):
