@@ -247,7 +247,7 @@ def letter_content(
             headers=(
                 _("Organisation or person"),
                 _("Country"),
-                _("Signed"),
+                _("Signed as"),
                 _("Name"),
                 _("Role"),
             ),
@@ -474,7 +474,7 @@ def letter_pdf(
 # --- Signatures (organisers only) ------------------------------------------------------
 def _headers() -> list[str]:
     return [
-        _("Signed"),
+        _("Signed as"),
         _("Organisation"),
         _("Kind of organisation"),
         _("Registered on Sauti"),

@@ -374,7 +374,7 @@ def test_a_coalition_letter_from_draft_to_response(
         headers = [
             gettext("Organisation or person"),
             gettext("Country"),
-            gettext("Signed"),
+            gettext("Signed as"),
             gettext("Name"),
             gettext("Role"),
         ]

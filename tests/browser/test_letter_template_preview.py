@@ -14,7 +14,10 @@ from sauti.core.models import AuditLogEntry
 
 from ..factories import MembershipFactory, OrganisationFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def counts() -> tuple[int, int, int]:

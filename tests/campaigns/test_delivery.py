@@ -16,7 +16,8 @@ from django.core import mail, signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail.backends.locmem import EmailBackend
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_tasks.signals import task_enqueued
 from pypdf import PdfReader
 
@@ -371,7 +372,9 @@ def test_letter_pdf_is_attached_when_exports_provide_it(closed, organiser, monke
     assert message.attachments == [
         (f"letter-{closed.pk}-fr.pdf", b"%PDF-1.7 the letter", "application/pdf")
     ]
-    assert "attached as a PDF" in message.body
+    with translation.override("fr"):
+        attached = gettext("The letter with the list of its signatories is attached as a PDF.")
+    assert attached in message.body
 
 
 def test_letter_goes_without_pdf_where_pdfs_cannot_be_printed(closed, organiser, monkeypatch):
@@ -382,7 +385,8 @@ def test_letter_goes_without_pdf_where_pdfs_cannot_be_printed(closed, organiser,
     send(client_for(organiser), closed)
     assert len(mail.outbox) == 2
     assert mail.outbox[0].attachments == []
-    assert "attached as a PDF" not in mail.outbox[0].body
+    attached = gettext("The letter with the list of its signatories is attached as a PDF.")
+    assert attached not in mail.outbox[0].body
     assert all(delivery.sent_at for delivery in Delivery.objects.all())
 
 

@@ -160,7 +160,7 @@ def test_the_docx_has_a_copy_per_addressee_then_the_public_signatory_list(editor
 
     (table,) = document.tables
     rows = [[cell.text for cell in row.cells] for row in table.rows]
-    assert rows[0] == ["Organisation or person", "Country", "Signed", "Name", "Role"]
+    assert rows[0] == ["Organisation or person", "Country", "Signed as", "Name", "Role"]
     kenya, senegal = "Kenya", "Senegal"
     organisation, individual = "On behalf of an organisation", "As an individual"
     # Grouped by country and kind, as on the public page.
@@ -397,7 +397,7 @@ def test_the_csv_has_every_signature_with_what_the_public_does_not_see(editor, s
     assert response["Cache-Control"] == "private, no-store"
     header, *rows = csv_rows(response)
     assert header == [
-        "Signed",
+        "Signed as",
         "Organisation",
         "Kind of organisation",
         "Registered on Sauti",
@@ -424,7 +424,7 @@ def test_the_csv_has_every_signature_with_what_the_public_does_not_see(editor, s
     assert hidden["Registered on Sauti"] == "no"
     assert hidden["Country"] == "Kenya"
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", hidden["Confirmed at (UTC)"])
-    assert by_name["Private Person"]["Signed"] == "As an individual"
+    assert by_name["Private Person"]["Signed as"] == "As an individual"
     assert by_name["Unconfirmed Org"]["Confirmed at (UTC)"] == ""
     assert by_name["Removed Org"]["Reason for removal"] == "Signed by mistake"
     # A formula in a name is text, never run by the spreadsheet.

@@ -19,12 +19,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from sauti.accounts.models import Membership, Organisation
 from sauti.campaigns import services_templates, template_checks
 from sauti.campaigns.data import letter_template as builtin_data
 from sauti.campaigns.models import LetterTemplate, OptionalParagraph
+from sauti.core.i18n import native_language_name
 from sauti.core.models import AuditLogEntry
 
 from ..conftest import client_for
@@ -621,7 +623,9 @@ def test_a_reader_sees_the_original_language_marked(own_template):
         url = reverse("campaigns:letter_template", args=[own_template.pk])
     page = Client().get(url).content.decode()
     assert "Our own letter" in page
-    assert "Written in English." in page
+    with translation.override("ru"):
+        written = gettext("Written in %(language)s.") % {"language": native_language_name("en")}
+    assert written in page
 
 
 def test_a_paragraph_added_in_one_language_is_flagged_in_the_others(own_template, editor):
