@@ -174,8 +174,10 @@ class OptionalParagraph(TranslatableModel):
 class CampaignQuerySet(HideableQuerySet):
     def public(self) -> CampaignQuerySet:
         """Not drafts, not hidden, and not of a coalition a moderator hid."""
-        return self.visible().exclude(state=Campaign.State.DRAFT).filter(
-            coalition__hidden_at__isnull=True
+        return (
+            self.visible()
+            .exclude(state=Campaign.State.DRAFT)
+            .filter(coalition__hidden_at__isnull=True)
         )
 
 
