@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "sauti.commitments",
     "sauti.opportunities",
     "sauti.campaigns",
+    "sauti.monitoring",
     "sauti.reports",
     "sauti.api",
     "django.contrib.admin",

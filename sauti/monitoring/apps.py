@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    """Community-led monitoring: projects, sites, XLSForms, OpenRosa submissions, dashboards."""
+
+    name = "sauti.monitoring"
+    verbose_name = _("Community-led monitoring")
