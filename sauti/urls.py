@@ -10,6 +10,8 @@ handler404 = "sauti.core.views.page_not_found"
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    # ODK Collect and Enketo: no language prefix, the collector token in the path.
+    path("", include("sauti.monitoring.urls_openrosa")),
 ]
 
 urlpatterns += i18n_patterns(
