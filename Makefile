@@ -32,13 +32,18 @@ run: setup
 	  $(PY) manage.py db_worker --interval 1 & \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
+# The ODK Web Forms engine drives the OpenRosa end-to-end test (tests/monitoring).
+XFORMS_ENGINE := tests/e2e/xforms-engine
+$(XFORMS_ENGINE)/node_modules/.package-lock.json: $(XFORMS_ENGINE)/package-lock.json
+	npm ci --prefix $(XFORMS_ENGINE) --no-audit --no-fund
+
 ## The whole suite on SQLite (browser journeys: `make test-browser`).
-test: $(STAMP)
+test: $(STAMP) $(XFORMS_ENGINE)/node_modules/.package-lock.json
 	@$(PY) manage.py compiletranslations >/dev/null
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 ## The same suite on PostgreSQL: DATABASE_URL must point at a server.
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(XFORMS_ENGINE)/node_modules/.package-lock.json
 	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL=postgres://..."; exit 2; }
 	@$(PY) manage.py compiletranslations >/dev/null
 	$(PY) -m pytest -q $(PYTEST_ARGS)
