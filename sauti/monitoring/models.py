@@ -28,8 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sauti.accounts.models import Organisation
 from sauti.core.models import Country, Hideable, HideableQuerySet
-
-SMALLEST_GROUP = 5  # never publish a figure resting on fewer people, whatever a project says
+from sauti.core.privacy import MINIMUM_THRESHOLD as SMALLEST_GROUP  # never below 5
 
 
 class Project(Hideable, models.Model):
