@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("sauti.commitments.urls")),
     path("", include("sauti.opportunities.urls")),
     path("", include("sauti.campaigns.urls")),
+    path("", include("sauti.monitoring.urls")),
     path("", include("sauti.reports.urls")),
     path("", include("sauti.api.urls")),
     path("accounts/", include("allauth.urls")),

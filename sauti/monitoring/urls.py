@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+app_name = "monitoring"
+
+# Each part owns its URL module (no app_name: they share "monitoring:").
+urlpatterns = [
+    path("", include("sauti.monitoring.urls_projects")),
+    path("", include("sauti.monitoring.urls_forms")),
+]
