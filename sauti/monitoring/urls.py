@@ -6,4 +6,6 @@ app_name = "monitoring"
 urlpatterns = [
     path("", include("sauti.monitoring.urls_projects")),
     path("", include("sauti.monitoring.urls_forms")),
+    path("", include("sauti.monitoring.urls_barriers")),
+    path("", include("sauti.monitoring.urls_review")),
 ]
