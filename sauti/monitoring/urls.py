@@ -8,4 +8,6 @@ urlpatterns = [
     path("", include("sauti.monitoring.urls_forms")),
     path("", include("sauti.monitoring.urls_barriers")),
     path("", include("sauti.monitoring.urls_review")),
+    path("", include("sauti.monitoring.urls_dashboards")),
+    path("", include("sauti.monitoring.urls_exports")),
 ]
