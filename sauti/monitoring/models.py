@@ -20,6 +20,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -342,3 +343,57 @@ class BarrierReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_barrier_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class Indicator(models.Model):
+    """A figure computed over one form's approved submissions, by site, area or quarter.
+
+    ``field`` is a path in :attr:`Submission.data` (``"group/question"``). A
+    *count* counts submissions (those answering ``field``, if one is given); a
+    *share* is the part of those answering ``field`` whose answer is ``value``;
+    a *mean* averages the numeric answers to ``field``. Figures are computed on
+    demand (``sauti.monitoring.indicators``) and always pass disclosure control.
+    """
+
+    class Kind(models.TextChoices):
+        COUNT = "count", _("Count")
+        SHARE = "share", _("Share")
+        MEAN = "mean", _("Mean")
+
+    class GroupBy(models.TextChoices):
+        SITE = "site", _("By site")
+        AREA = "area", _("By area")
+        QUARTER = "quarter", _("By quarter")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
+    form = models.ForeignKey(Form, on_delete=models.CASCADE, related_name="indicators")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    field = models.CharField(_("question path"), max_length=200, blank=True)
+    value = models.CharField(_("answer counted in the share"), max_length=200, blank=True)
+    group_by = models.CharField(
+        _("grouped"), max_length=10, choices=GroupBy.choices, default=GroupBy.SITE
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.kind in (self.Kind.SHARE, self.Kind.MEAN) and not self.field.strip():
+            errors["field"] = _("A share or a mean needs the question it is computed over.")
+        if self.kind == self.Kind.SHARE and not self.value.strip():
+            errors["value"] = _("A share needs the answer it counts.")
+        if self.form_id and self.project_id and self.form.project_id != self.project_id:
+            errors["form"] = _("The form belongs to another project.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,3 +1,9 @@
-"""URLs of the monitoring dashboards views (included by ``urls.py`` in the "monitoring" namespace)."""
+"""URLs of the monitoring dashboards (included by ``urls.py`` in the "monitoring" namespace)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_dashboards
+
+urlpatterns = [
+    path("monitoring/<int:pk>/dashboard/", views_dashboards.dashboard, name="project_dashboard"),
+]
