@@ -45,7 +45,7 @@ from sauti.core.exports import safe_cell
 from sauti.core.i18n import country_name
 from sauti.reports import fonts
 from sauti.reports.docx import WORD_LANGUAGES, clean
-from sauti.reports.pdf import FAILED, FONTS, LIBRARIES, PdfUnavailable, _fetcher, check
+from sauti.reports.pdf import FAILED, FONTS, LIBRARIES, PdfUnavailable, check, local_only_fetcher
 
 from . import letters, markup, signatories
 from .models import Addressee, Campaign, Letter, Signature
@@ -463,7 +463,7 @@ def letter_pdf(
     document = weasyprint.HTML(
         string=letter_html(content),
         base_url="file:///dev/null",
-        url_fetcher=_fetcher(weasyprint),
+        url_fetcher=local_only_fetcher(weasyprint),
     )
     try:
         return document.write_pdf()

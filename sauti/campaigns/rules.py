@@ -13,49 +13,20 @@ from __future__ import annotations
 
 import rules
 
-from sauti.accounts.models import Membership, Organisation
-from sauti.accounts.rules import is_moderator, is_org_admin, is_org_editor, is_org_member
-
-
-def _coalition(obj: object) -> Organisation | None:
-    if isinstance(obj, Organisation):
-        return obj
-    return getattr(obj, "coalition", None)
+from sauti.accounts.rules import is_moderator, is_org_admin
+from sauti.reports.rules import (
+    belongs_to_the_coalition,
+    coalition_of,
+    edits_for_a_coalition,
+    edits_for_the_coalition,
+)
+from sauti.reports.rules import is_coalition as reports_is_coalition
 
 
 @rules.predicate
 def is_coalition(user, obj) -> bool:
-    coalition = _coalition(obj)
-    return (
-        coalition is not None
-        and coalition.kind == Organisation.Kind.NETWORK
-        and not coalition.is_hidden
-    )
-
-
-@rules.predicate
-def edits_for_the_coalition(user, obj) -> bool:
-    return is_org_editor(user, _coalition(obj))
-
-
-@rules.predicate
-def belongs_to_the_coalition(user, obj) -> bool:
-    return is_org_member(user, _coalition(obj))
-
-
-@rules.predicate
-def edits_for_a_coalition(user) -> bool:
-    """An editor or administrator of at least one visible coalition (may start a campaign)."""
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user,
-            status=Membership.Status.ACTIVE,
-            role__in=[Membership.Role.EDITOR, Membership.Role.ADMIN],
-            organisation__kind=Organisation.Kind.NETWORK,
-            organisation__hidden_at__isnull=True,
-        ).exists()
-    )
+    """A visible network: a hidden coalition starts no campaign (reports' rule, plus hiding)."""
+    return reports_is_coalition(user, obj) and not coalition_of(obj).is_hidden
 
 
 @rules.predicate

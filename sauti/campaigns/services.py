@@ -97,7 +97,7 @@ def network_key(ip: str) -> str:
     return salted_hmac("sauti.campaigns.network", str(network)).hexdigest()[:32]
 
 
-def _hit(key: str) -> int:
+def count_hit(key: str) -> int:
     """Count one more event for ``key`` in the current hour; return the count."""
     bucket = f"campaigns:rate:{key}:{int(time.time() // RATE_WINDOW)}"
     cache.add(bucket, 0, RATE_WINDOW + 60)
@@ -209,7 +209,7 @@ def sign(campaign: Campaign, data: dict[str, Any], *, language: str, network_key
     """
     _check_signer(campaign, data)
     forget_unconfirmed_signatures(campaign)
-    from_network = _hit(f"net:{network_key}")
+    from_network = count_hit(f"net:{network_key}")
     if from_network > _limit("SAUTI_CAMPAIGN_NETWORK_LIMIT", 60):
         raise ValidationError(
             _("Too many signatures came from your network in the last hour. Try again later.")
@@ -219,7 +219,7 @@ def sign(campaign: Campaign, data: dict[str, Any], *, language: str, network_key
     if existing is not None:
         _tell_existing_signer(existing, language)
         return existing
-    in_campaign = _hit(f"campaign:{campaign.pk}")
+    in_campaign = count_hit(f"campaign:{campaign.pk}")
     held = from_network > _limit("SAUTI_CAMPAIGN_NETWORK_BURST", 10)
     held = held or in_campaign > _limit("SAUTI_CAMPAIGN_BURST", 200)
     organisation_name, organisation_kind, registered = "", "", None

@@ -32,7 +32,6 @@ task row holds 20 000 addresses, and no process loads them all at once.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -43,7 +42,6 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -68,13 +66,12 @@ from sauti.reports.pdf import PdfUnavailable
 from . import exports, markup, signatories
 from .letters import final_body, final_subject
 from .models import Addressee, Campaign, Delivery, Follower, Letter, Signature
-from .services import close_campaign
+from .services import close_campaign, count_hit
 
 logger = logging.getLogger(__name__)
 
 FOLLOWER_SALT = "campaigns.follower"
 FOLLOW_CONFIRM_MAX_AGE = 7 * 24 * 3600
-RATE_WINDOW = 3600
 NOTICE_BATCH = 500
 # Signatories named in the letter email itself; the PDF and the campaign page have them all.
 NAMES_IN_EMAIL = 200
@@ -719,16 +716,6 @@ def follower_from_token(token: str, purpose: str) -> Follower:
         ) from exc
 
 
-def _hit(key: str) -> int:
-    bucket = f"campaigns:follow:{key}:{int(time.time() // RATE_WINDOW)}"
-    cache.add(bucket, 0, RATE_WINDOW + 60)
-    try:
-        return int(cache.incr(bucket))
-    except ValueError:
-        cache.set(bucket, 1, RATE_WINDOW + 60)
-        return 1
-
-
 def forget_unconfirmed_followers(campaign: Campaign) -> int:
     """Delete follow requests never confirmed within the link's lifetime."""
     cutoff = timezone.now() - timedelta(seconds=FOLLOW_CONFIRM_MAX_AGE)
@@ -753,13 +740,13 @@ def follow(campaign: Campaign, *, email: str, language: str, network_key: str) -
     """
     _check_can_follow(campaign)
     forget_unconfirmed_followers(campaign)
-    if _hit(f"net:{network_key}") > _limit("SAUTI_CAMPAIGN_FOLLOW_LIMIT", 30):
+    if count_hit(f"follow:net:{network_key}") > _limit("SAUTI_CAMPAIGN_FOLLOW_LIMIT", 30):
         raise ValidationError(
             _("Too many requests came from your network in the last hour. Try again later.")
         )
     email = email.strip().lower()
     address_key = salted_hmac(FOLLOWER_SALT, f"{campaign.pk}:{email}").hexdigest()[:32]
-    if _hit(f"address:{address_key}") > _limit("SAUTI_CAMPAIGN_FOLLOW_EMAILS", 3):
+    if count_hit(f"follow:address:{address_key}") > _limit("SAUTI_CAMPAIGN_FOLLOW_EMAILS", 3):
         return
     follower = Follower.objects.filter(campaign=campaign, email__iexact=email).first()
     if follower is None:

@@ -110,7 +110,8 @@ def html(content: ReportContent) -> SafeString:
     )
 
 
-def _weasyprint() -> Any:
+def weasyprint_module() -> Any:
+    """WeasyPrint, or :class:`PdfUnavailable` naming the Debian packages it lacks."""
     try:
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: Pango or its friends are missing
@@ -122,14 +123,16 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def _fetcher(weasyprint: Any) -> Any:
+def local_only_fetcher(weasyprint: Any) -> Any:
+    """A URL fetcher for every PDF Sauti prints: nothing but ``file:`` and ``data:``."""
+
     class LocalOnly(weasyprint.URLFetcher):
-        """Refuses every URL but ``file:`` and ``data:``: a report never reaches a network."""
+        """Refuses every URL but ``file:`` and ``data:``: a document never reaches a network."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             scheme = url.split(":", 1)[0].lower()
             if scheme not in ("file", "data"):
-                raise ValueError(f"refused in a report: {url[:80]}")
+                raise ValueError(f"refused in a printed document: {url[:80]}")
             return super().fetch(url, headers)
 
     return LocalOnly(timeout=5, allowed_protocols=("file", "data"))
@@ -137,12 +140,12 @@ def _fetcher(weasyprint: Any) -> Any:
 
 def check() -> None:
     """Raise :class:`PdfUnavailable` when WeasyPrint cannot run here."""
-    _weasyprint()
+    weasyprint_module()
 
 
 def render(content: ReportContent) -> bytes:
     """The report as the bytes of a PDF; raises :class:`PdfUnavailable` with the reason."""
-    weasyprint = _weasyprint()
+    weasyprint = weasyprint_module()
     missing = fonts.missing_for(content.language)
     if missing:
         raise PdfUnavailable(
@@ -150,7 +153,9 @@ def render(content: ReportContent) -> bytes:
             f"{', '.join(missing)} (Debian packages: {', '.join(fonts.packages_for(missing))})",
         )
     document = weasyprint.HTML(
-        string=str(html(content)), base_url="file:///dev/null", url_fetcher=_fetcher(weasyprint)
+        string=str(html(content)),
+        base_url="file:///dev/null",
+        url_fetcher=local_only_fetcher(weasyprint),
     )
     try:
         return document.write_pdf()

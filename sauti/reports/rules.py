@@ -15,7 +15,7 @@ from sauti.accounts.models import Membership, Organisation
 from sauti.accounts.rules import is_org_admin, is_org_editor, is_org_member
 
 
-def _coalition(obj: object) -> Organisation | None:
+def coalition_of(obj: object) -> Organisation | None:
     if isinstance(obj, Organisation):
         return obj
     return getattr(obj, "coalition", None)
@@ -23,23 +23,23 @@ def _coalition(obj: object) -> Organisation | None:
 
 @rules.predicate
 def is_coalition(user, obj) -> bool:
-    coalition = _coalition(obj)
+    coalition = coalition_of(obj)
     return coalition is not None and coalition.kind == Organisation.Kind.NETWORK
 
 
 @rules.predicate
 def edits_for_the_coalition(user, obj) -> bool:
-    return is_org_editor(user, _coalition(obj))
+    return is_org_editor(user, coalition_of(obj))
 
 
 @rules.predicate
 def administers_the_coalition(user, obj) -> bool:
-    return is_org_admin(user, _coalition(obj))
+    return is_org_admin(user, coalition_of(obj))
 
 
 @rules.predicate
 def belongs_to_the_coalition(user, obj) -> bool:
-    return is_org_member(user, _coalition(obj))
+    return is_org_member(user, coalition_of(obj))
 
 
 @rules.predicate

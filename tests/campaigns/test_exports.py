@@ -330,7 +330,7 @@ def test_the_pdf_fetches_nothing_from_a_network(campaign):
     assert not re.search(r"(src|href)=|url\(|@import", html)
     weasyprint = pytest.importorskip("weasyprint")
     with pytest.raises(ValueError, match="refused"):
-        exports._fetcher(weasyprint).fetch("https://fonts.example/noto.woff2")
+        exports.local_only_fetcher(weasyprint).fetch("https://fonts.example/noto.woff2")
 
 
 def test_without_pdf_tools_the_organiser_gets_a_message_not_an_error(editor, campaign, monkeypatch):

@@ -380,7 +380,7 @@ def test_without_weasyprint_the_pdf_says_so_instead_of_failing(client, monkeypat
     def unavailable():
         raise PdfUnavailable(LIBRARIES, "no Pango here")
 
-    monkeypatch.setattr(brief_pdf, "_weasyprint", unavailable)
+    monkeypatch.setattr(brief_pdf, "weasyprint_module", unavailable)
     response = client.get(reverse("campaigns:brief_pdf"), {"m": [builtin(DEFINITION).pk]})
     assert response.status_code == 503
     page = response.content.decode()

@@ -214,7 +214,7 @@ def test_the_pdf_has_the_reports_language_and_direction(coalition, cycle):
 def test_the_pdf_fetches_nothing_from_a_network(needs_pdf):
     import weasyprint
 
-    fetcher = pdf._fetcher(weasyprint)
+    fetcher = pdf.local_only_fetcher(weasyprint)
     for url in ("https://example.org/font.woff2", "http://127.0.0.1/x.css", "ftp://x/y"):
         with pytest.raises(ValueError, match="refused"):
             fetcher.fetch(url)
