@@ -24,6 +24,7 @@ setup: $(STAMP)
 	$(PY) manage.py load_commitments_demo
 	$(PY) manage.py load_calendar_demo
 	$(PY) manage.py load_campaigns_demo
+	$(PY) manage.py load_monitoring_demo
 
 ## Serve the demo at http://$(HOST):$(PORT) with the task worker; Ctrl-C stops both.
 run: setup
@@ -41,12 +42,14 @@ $(XFORMS_ENGINE)/node_modules/.package-lock.json: $(XFORMS_ENGINE)/package-lock.
 test: $(STAMP) $(XFORMS_ENGINE)/node_modules/.package-lock.json
 	@$(PY) manage.py compiletranslations >/dev/null
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+	$(PY) -m pytest -q -m e2e tests/monitoring $(PYTEST_ARGS)
 
 ## The same suite on PostgreSQL: DATABASE_URL must point at a server.
 test-postgres: $(STAMP) $(XFORMS_ENGINE)/node_modules/.package-lock.json
 	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL=postgres://..."; exit 2; }
 	@$(PY) manage.py compiletranslations >/dev/null
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+	$(PY) -m pytest -q -m e2e tests/monitoring $(PYTEST_ARGS)
 
 ## Playwright journeys in Debian's Chromium (/usr/bin/chromium).
 test-browser: $(STAMP)

@@ -241,4 +241,4 @@ api.add_exception_handler(TokenRejected, partial(token_rejected_response, api=ap
 # The registry of mechanisms, the tracking of commitments (frameworks, country
 # assessments, consolidated assessments, scorecards), the calendar and the campaigns
 # register their own routers: they use the classes above.
-from . import campaigns, commitments, mechanisms, opportunities  # noqa: E402, F401
+from . import campaigns, commitments, mechanisms, monitoring, opportunities  # noqa: E402, F401

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sauti.core.privacy import disclosure_threshold
+from sauti.monitoring.selectors_public import scorecard_feed
 
 from . import scorecard_exports as exports
 from . import scorecard_selectors as selectors
@@ -95,6 +96,8 @@ def scorecard_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overdue": selectors.overdue_ids(data.actions),
         "can_change": can_change,
         "missing": services.missing_for_publication(scorecard) if can_change else [],
+        # Published, disclosure-controlled totals of monitoring projects for the same indicators.
+        "community_monitoring": scorecard_feed(scorecard),
     }
     if can_change:
         context |= _steps(scorecard, "")

@@ -7,3 +7,8 @@ class MonitoringConfig(AppConfig):
 
     name = "sauti.monitoring"
     verbose_name = _("Community-led monitoring")
+
+    def ready(self) -> None:
+        from . import aggregates  # models are ready only now
+
+        aggregates.connect()

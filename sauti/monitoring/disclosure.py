@@ -46,18 +46,23 @@ The rules, in the order they are applied:
 4. **Combined subtraction.** Lines can also be combined: adding and
    subtracting several published rows and columns can isolate one withheld
    cell even when each line on its own is safe (two withheld blocks joined by
-   a single withheld cell, for instance). Last, the whole table is treated as
-   a system of linear equations in the withheld figures; any withheld figure
-   that the published ones determine exactly gets a further complement (the
-   smallest published cell in its row or column), and rule 3 runs again.
+   a single withheld cell, for instance), and counts cannot be negative: a
+   withheld part is 0 when the published parts already make the total. Last,
+   every withheld figure is checked to be able to move in some table of
+   non-negative counts that agrees with everything published (a cycle through
+   withheld figures in the table's flow network); any that cannot gets a
+   further complement (the smallest published cell in its row or column), and
+   rule 3 runs again. A 0 that an empty line's total of 0 gives away is never
+   taken as a complement: it protects nothing.
 
 The heuristic is simple and explainable, not optimal: it may withhold more
 than a linear-programming cell-suppression method would. It is safe in the
 sense the tests check: no published figure rests on fewer than ``k`` people
 (zeros aside, as above); no withheld figure can be computed exactly from the
-published ones; and wherever withheld cells can be summed by subtraction, the
-sum holds at least ``k`` people. What it does not promise: a reader can still
-*bound* a withheld cell (between 0 and the withheld sum of its row, say).
+published ones, even knowing that counts are never negative; and wherever
+withheld cells can be summed by subtraction, the sum holds at least ``k``
+people. What it does not promise: a reader can still *bound* a withheld cell
+(between 0 and the withheld sum of its row, say).
 
 Means, rates and shares follow their denominators: a figure's ``value`` (the
 mean score at that site in that period, a rate…) is shown only when its count
@@ -67,6 +72,7 @@ total are published (a share next to a withheld total gives the total away).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -163,15 +169,45 @@ def protect_groups(
     values: Sequence[Any] | None = None,
     total_value: Any = None,
 ) -> ProtectedGroups:
-    """Disclosure control for groups with a total (a one-row table)."""
-    table = protect_table(
-        [list(counts)],
-        k,
-        values=None if values is None else [list(values)],
-        row_values=[total_value],
-        total_value=total_value,
+    """Disclosure control for groups with a total (a one-row table).
+
+    The rules are those of :func:`protect_table` for a single row, worked out
+    directly: a dashboard grouped by site has hundreds of groups, and the
+    general table machinery is quadratic in them. (A test checks that both
+    give the same answer.)
+    """
+    check_threshold(k)
+    counts = list(counts)
+    if not counts:
+        raise ValueError("a table needs at least one row and one column, all of one width")
+    if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in counts):
+        raise ValueError("respondent counts are whole numbers, zero or more")
+    total = sum(counts)
+    if total < k:  # nothing about fewer than k people, not even its zeros
+        reasons = [SMALL_GROUP] * len(counts)
+        total_reason = SMALL_GROUP
+    else:
+        # Zeros are safe here: each group is its own column, and a column of 0 says so.
+        reasons = [SMALL_GROUP if 0 < n < k else "" for n in counts]
+        total_reason = ""
+        hidden = [i for i, reason in enumerate(reasons) if reason]
+        while hidden and not (len(hidden) >= 2 and sum(counts[i] for i in hidden) >= k):
+            # The smallest published group that is not 0 (a 0 protects nobody).
+            shown = [i for i, reason in enumerate(reasons) if not reason and counts[i] > 0]
+            if not shown:  # only zeros left: the total would give the hidden group away
+                total_reason = COMPLEMENT
+                break
+            extra = min(shown, key=lambda i: (counts[i], i))
+            reasons[extra] = COMPLEMENT
+            hidden.append(extra)
+    return ProtectedGroups(
+        k=k,
+        groups=tuple(
+            Figure(count=n, value=None if values is None else values[i], withheld_as=reasons[i])
+            for i, n in enumerate(counts)
+        ),
+        total=Figure(count=total, value=total_value, withheld_as=total_reason),
     )
-    return ProtectedGroups(k=table.k, groups=table.cells[0], total=table.total)
 
 
 def protect_table(
@@ -302,8 +338,21 @@ class _Table:
         # parts are not all zero whenever the withheld ones sum to less than k.
         return self._smallest(parts)
 
+    def _implied_zero(self, key: _Key) -> bool:
+        """A 0 that an empty line's total of 0 gives away: counts cannot be negative.
+
+        Withholding it protects nothing (a reader knows it is 0), so it never
+        serves as a complement: a small group "protected" by it alone could be
+        recovered by subtraction.
+        """
+        if self.count[key] != 0:
+            return False
+        if key[0] == "cell":
+            return self.count["row", key[1]] == 0 or self.count["column", key[2]] == 0
+        return True  # a total of 0: all its parts are 0
+
     def _smallest(self, candidates: list[_Key]) -> _Key | None:
-        shown = [p for p in candidates if p not in self.withheld]
+        shown = [p for p in candidates if p not in self.withheld and not self._implied_zero(p)]
         if not shown:
             return None
         # Smallest non-zero first (a zero adds nobody to the withheld sum), then
@@ -329,54 +378,59 @@ class _Table:
         self.hide(extra)
 
     def _exactly_derivable(self) -> list[_Key]:
-        """Withheld figures the published ones determine exactly, in table order.
+        """Withheld figures that every table agreeing with the published ones shares, in order.
 
-        Every line says ``total - sum(parts) = 0``. Moving the published figures
-        to the right-hand side leaves a linear system in the withheld ones; a
-        withheld figure is determined exactly when its unit vector lies in the
-        row space of that system, i.e. when the reduced row echelon form has a
-        row that is non-zero only in its column.
+        Counts cannot be negative, and a reader knows it: with a published
+        total of 10 and published parts summing to 10, a withheld part is 0
+        even if no equation names it alone. So the test is not linear algebra
+        but whether the withheld figure can move at all.
+
+        A table is a flow: source → row (row total) → column (cell) → sink
+        (column total) → source (grand total), each line a conservation law.
+        Published figures are fixed edges; withheld ones can change along a
+        cycle of withheld edges, forward always, backward only where the true
+        count is above 0. A withheld figure is determined exactly when no such
+        cycle passes through it (the constraint matrix of a table with its
+        margins is totally unimodular, so this holds for whole numbers too).
         """
-        unknowns = [key for key in self.count if key in self.withheld]
-        if not unknowns:
-            return []
-        index = {key: i for i, key in enumerate(unknowns)}
-        matrix: list[list[Fraction]] = []
-        for total, parts in self.lines:
-            row = [Fraction(0)] * len(unknowns)
-            if total in index:
-                row[index[total]] += 1
-            for part in parts:
-                if part in index:
-                    row[index[part]] -= 1
-            if any(row):
-                matrix.append(row)
+        arcs: dict[Any, list[tuple[Any, _Key]]] = defaultdict(list)
+        ends = {}
+        for key in self.count:
+            if key not in self.withheld:
+                continue
+            tail, head = _edge(key)
+            ends[key] = (tail, head)
+            arcs[tail].append((head, key))
+            if self.count[key] > 0:
+                arcs[head].append((tail, key))
+
+        def reaches(start: Any, goal: Any, without: _Key) -> bool:
+            seen, stack = {start}, [start]
+            while stack:
+                node = stack.pop()
+                if node == goal:
+                    return True
+                for nxt, key in arcs[node]:
+                    if key != without and nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
+            return False
+
         determined = []
-        for row in _reduced_row_echelon(matrix):
-            nonzero = [i for i, x in enumerate(row) if x]
-            if len(nonzero) == 1:
-                determined.append(unknowns[nonzero[0]])
-        order = {key: i for i, key in enumerate(self.count)}
-        return sorted(determined, key=order.__getitem__)
+        for key, (tail, head) in ends.items():
+            can_grow = reaches(head, tail, key)
+            can_shrink = self.count[key] > 0 and reaches(tail, head, key)
+            if not (can_grow or can_shrink):
+                determined.append(key)
+        return determined
 
 
-def _reduced_row_echelon(matrix: list[list[Fraction]]) -> list[list[Fraction]]:
-    """The non-zero rows of the reduced row echelon form, in exact arithmetic."""
-    rows = [list(row) for row in matrix]
-    width = len(rows[0]) if rows else 0
-    pivot_row = 0
-    for column in range(width):
-        pivot = next((i for i in range(pivot_row, len(rows)) if rows[i][column]), None)
-        if pivot is None:
-            continue
-        rows[pivot_row], rows[pivot] = rows[pivot], rows[pivot_row]
-        lead = rows[pivot_row][column]
-        rows[pivot_row] = [x / lead for x in rows[pivot_row]]
-        for i in range(len(rows)):
-            if i != pivot_row and rows[i][column]:
-                factor = rows[i][column]
-                rows[i] = [x - factor * y for x, y in zip(rows[i], rows[pivot_row], strict=True)]
-        pivot_row += 1
-        if pivot_row == len(rows):
-            break
-    return rows[:pivot_row]
+def _edge(key: _Key) -> tuple[Any, Any]:
+    """The (tail, head) of a figure in the table's flow network."""
+    if key[0] == "cell":
+        return ("row", key[1]), ("column", key[2])
+    if key[0] == "row":
+        return "source", ("row", key[1])
+    if key[0] == "column":
+        return ("column", key[1]), "sink"
+    return "sink", "source"  # the grand total closes the circulation

@@ -14,29 +14,26 @@ The denominator of each group (the *count* that disclosure control sees) is:
   ``value`` (compared as trimmed text; a multi-select answer is not split);
 - *mean*: the submissions whose answer to ``field`` is a number; others are left out.
 
-Debt: this is Python over ``Submission.data``, one pass per request. It is fine
-for a few thousand submissions; past that, indicators need pre-aggregation
-(per group and period, refreshed on review) or JSON queries in the database.
-Pre-aggregated figures must still go through disclosure control at read time.
+Figures are summed from the pre-aggregated cells of :mod:`sauti.monitoring.aggregates`
+(one per site and quarter, recomputed whenever a submission starts or stops
+counting), so a dashboard reads a few thousand rows, not a million submissions;
+disclosure control still runs here, at read time, over the groups.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from babel.numbers import format_percent
-from django.utils import timezone
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from sauti.core import charts
-from sauti.core.i18n import current_locale
-
+from . import aggregates
 from .disclosure import SMALL_GROUP, Figure, check_threshold, protect_groups
-from .models import Indicator, Submission
+from .models import Indicator, IndicatorCell, Project, Site
 
 
 @dataclass(frozen=True)
@@ -77,163 +74,135 @@ class Result:
         return tuple(group for group in self.groups if not group.published)
 
 
-def _answered(answer: Any) -> bool:
-    return answer is not None and str(answer).strip() != ""
+def quarter_label(quarter: date) -> str:
+    return _("%(year)s Q%(quarter)s") % {
+        "year": quarter.year,
+        "quarter": (quarter.month - 1) // 3 + 1,
+    }
 
 
-def _number(answer: Any) -> Decimal | None:
-    if isinstance(answer, bool) or not _answered(answer):
-        return None
-    try:
-        number = Decimal(str(answer).strip())
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
+def _sites(project_id: int) -> dict[int, tuple[str, str]]:
+    return {
+        pk: (name, area.strip())
+        for pk, name, area in Site.objects.filter(project_id=project_id).values_list(
+            "pk", "name", "area"
+        )
+    }
 
 
-def _quarter(submission: Submission) -> tuple[tuple[int, int], str]:
-    day = submission.collected_on or timezone.localdate(submission.received_at)
-    quarter = (day.month - 1) // 3 + 1
-    return (day.year, quarter), _("%(year)s Q%(quarter)s") % {"year": day.year, "quarter": quarter}
-
-
-def _group_of(indicator: Indicator, submission: Submission) -> tuple[tuple, str]:
-    """(sort key, label) of the group a submission falls in."""
-    site = submission.site
-    if indicator.group_by == Indicator.GroupBy.QUARTER:
-        key, label = _quarter(submission)
-        return (0, key), label
-    if indicator.group_by == Indicator.GroupBy.AREA:
-        area = site.area.strip() if site is not None else ""
+def _group_of(group_by: str, site: tuple[str, str] | None, site_key: int, quarter: date):
+    """(sort key, label) of the group a cell falls in."""
+    if group_by == Indicator.GroupBy.QUARTER:
+        return (0, quarter), quarter_label(quarter)
+    if group_by == Indicator.GroupBy.AREA:
+        area = site[1] if site is not None else ""
         if not area:
             return (1, ""), _("No area")
         return (0, area.casefold(), area), area
     if site is None:
         return (1, 0), _("No site")
-    return (0, site.name.casefold(), site.pk), site.name
+    return (0, site[0].casefold(), site_key), site[0]
 
 
-def submissions_for(indicator: Indicator) -> Iterable[Submission]:
-    return (
-        Submission.objects.filter(
-            project_id=indicator.project_id,
-            form_version__form_id=indicator.form_id,
-            status=Submission.Status.APPROVED,
-            is_current=True,
-        )
-        .select_related("site")
-        .only("data", "site", "collected_on", "received_at")
-        .iterator()
-    )
-
-
-def _value(indicator: Indicator, answers: list[Any]) -> Any:
-    """The figure of a group from the answers counted in it (never empty)."""
+def _value(indicator: Indicator, n: int, hits: int, total: float) -> Any:
+    """The figure of a group from its summed cells (``n`` is never 0)."""
     if indicator.kind == Indicator.Kind.SHARE:
-        wanted = indicator.value.strip()
-        return Fraction(sum(str(a).strip() == wanted for a in answers), len(answers))
+        return Fraction(hits, n)
     if indicator.kind == Indicator.Kind.MEAN:
-        return sum(answers, Decimal(0)) / len(answers)
-    return len(answers)
+        return Decimal(repr(total)) / n
+    return n
 
 
-def compute(indicator: Indicator, *, k: int) -> Result:
-    """The indicator's groups and total, after disclosure control with threshold ``k``."""
+def compute(
+    indicator: Indicator,
+    *,
+    k: int,
+    group_by: str | None = None,
+    quarter: date | None = None,
+    area: str | None = None,
+) -> Result:
+    """The indicator's groups and total, after disclosure control with threshold ``k``.
+
+    ``group_by`` overrides the indicator's grouping; ``quarter`` and ``area`` keep
+    only the cells of one quarter or of one area's sites. Each call is protected
+    on its own, so the views that filter are for the team: the public dashboard
+    shows one grouping per indicator, or figures could be derived by subtracting
+    one view from another.
+    """
     check_threshold(k)
-    field = indicator.field.strip()
-    groups: dict[tuple, tuple[str, list[Any]]] = {}
-    for submission in submissions_for(indicator):
-        answer = submission.data.get(field) if field else None
-        if indicator.kind == Indicator.Kind.MEAN:
-            answer = _number(answer)
-            if answer is None:
-                continue
-        elif field and not _answered(answer):
-            continue
-        key, label = _group_of(indicator, submission)
-        groups.setdefault(key, (label, []))[1].append(answer)
+    aggregates.ensure_built(indicator)
+    group_by = group_by or indicator.group_by
+    sites = _sites(indicator.project_id)
+    cells = IndicatorCell.objects.filter(indicator=indicator, n__gt=0)
+    if quarter is not None:
+        cells = cells.filter(quarter=quarter)
+    if area is not None:
+        wanted = area.strip().casefold()
+        in_area = [pk for pk, (_name, site_area) in sites.items() if site_area.casefold() == wanted]
+        if not wanted:
+            in_area.append(aggregates.NO_SITE)  # "no area" includes submissions without a site
+        cells = cells.filter(site_key__in=in_area)
+    # The database sums the cells per site or per quarter (a few hundred rows at most);
+    # areas are sums of sites.
+    by = "quarter" if group_by == Indicator.GroupBy.QUARTER else "site_key"
+    sums = cells.values(by).annotate(n_=Sum("n"), hits_=Sum("hits"), total_=Sum("total"))
+    groups: dict[tuple, list] = {}
+    for row in sums.order_by():
+        site = sites.get(row[by]) if by == "site_key" else None
+        key, label = _group_of(group_by, site, row.get("site_key", 0), row.get("quarter"))
+        group = groups.setdefault(key, [label, 0, 0, 0.0])
+        group[1] += row["n_"]
+        group[2] += row["hits_"]
+        group[3] += row["total_"]
 
-    ordered = sorted(groups.items())
-    counts = [len(answers) for _key, (_label, answers) in ordered]
-    values = [_value(indicator, answers) for _key, (_label, answers) in ordered]
-    everything = [a for _key, (_label, answers) in ordered for a in answers]
-    total_value = _value(indicator, everything) if everything else None
+    ordered = [groups[key] for key in sorted(groups)]
+    counts = [n for _label, n, _hits, _total in ordered]
+    values = [_value(indicator, n, hits, total) for _label, n, hits, total in ordered]
+    n_all = sum(counts)
+    total_value = (
+        _value(
+            indicator,
+            n_all,
+            sum(group[2] for group in ordered),
+            sum(group[3] for group in ordered),
+        )
+        if n_all
+        else None
+    )
     protected = protect_groups(counts, k, values=values, total_value=total_value)
     return Result(
         indicator=indicator,
         k=k,
         groups=tuple(
             Group(label=label, figure=figure)
-            for (_key, (label, _answers)), figure in zip(ordered, protected.groups, strict=True)
+            for (label, _n, _h, _t), figure in zip(ordered, protected.groups, strict=True)
         ),
         total=protected.total,
     )
 
 
-# --- Presentation: chart and table for the dashboard ---------------------------------------
-@dataclass(frozen=True)
-class Panel:
-    result: Result
-    chart: str  # safe SVG, published groups only ("" when none is)
-    table: charts.ChartTable  # every group; withheld ones say why, never their figure
-    total_text: str
+def target_met(indicator: Indicator, value: Any) -> bool | None:
+    """Whether a shown figure meets the indicator's target (``None``: no target or no figure).
 
-
-def _format(indicator: Indicator) -> charts.ValueFormat:
+    A share's target is written as a percentage (80 means 80 %).
+    """
+    if indicator.target is None or value is None:
+        return None
+    target = Fraction(indicator.target)
     if indicator.kind == Indicator.Kind.SHARE:
-        return lambda v: format_percent(v, locale=current_locale())
-    if indicator.kind == Indicator.Kind.MEAN:
-        return lambda v: charts.format_number(round(v, 1))
-    return charts.format_number
+        target /= 100
+    figure = Fraction(value) if not isinstance(value, Fraction) else value
+    if indicator.target_direction == Indicator.TargetDirection.AT_MOST:
+        return figure <= target
+    return figure >= target
 
 
-def withheld_text(group: Group, k: int) -> str:
-    if group.small:
-        return _("fewer than %(k)s") % {"k": charts.format_number(k)}
-    return _("withheld (protects a small group)")
-
-
-def panel(result: Result) -> Panel:
-    indicator = result.indicator
-    fmt = _format(indicator)
-    rows = [(group.label, float(group.value)) for group in result.published]
-    chart = (
-        charts.bar_chart(
-            rows,
-            title=indicator.title,
-            description=indicator.get_group_by_display(),
-            max_value=1.0 if indicator.kind == Indicator.Kind.SHARE else None,
-            value_format=fmt,
-            id_prefix=charts.svg_id_prefix("indicator", str(indicator.pk)),
+def quarters(project: Project) -> list[date]:
+    """The quarters in which the project's indicators count something, oldest first."""
+    return sorted(
+        set(
+            IndicatorCell.objects.filter(indicator__project=project, n__gt=0)
+            .values_list("quarter", flat=True)
+            .distinct()
         )
-        if rows
-        else ""
     )
-    table = charts.ChartTable(
-        caption=indicator.title,
-        headers=(_("Group"), _("Respondents"), indicator.get_kind_display()),
-        rows=tuple(
-            charts.TableRow(
-                group.label,
-                (
-                    (charts.format_number(group.figure.count), fmt(float(group.value)))
-                    if group.published
-                    else (withheld_text(group, result.k), "—")
-                ),
-            )
-            for group in result.groups
-        ),
-    )
-    total = result.total
-    if total.published and total.value is not None:
-        total_text = _("All groups: %(value)s (%(count)s respondents)") % {
-            "value": fmt(float(total.value)),
-            "count": charts.format_number(total.count),
-        }
-    elif total.published:
-        total_text = _("No approved answers yet.")
-    else:
-        total_text = _("All groups: fewer than %(k)s respondents") % {
-            "k": charts.format_number(result.k)
-        }
-    return Panel(result=result, chart=chart, table=table, total_text=total_text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -55,6 +56,18 @@ class Project(Hideable, models.Model):
         help_text=_(
             "Public figures built from fewer respondents than this are hidden (never below 5)."
         ),
+    )
+    is_published = models.BooleanField(
+        _("public dashboard"),
+        default=False,
+        help_text=_("Anyone may see the public indicators, after disclosure control."),
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    public_coordinate_decimals = models.PositiveSmallIntegerField(
+        _("precision of public coordinates"),
+        choices=[(0, _("about 100 km")), (1, _("about 10 km")), (2, _("about 1 km"))],
+        default=1,
+        help_text=_("Coordinates shown to the public are rounded to this precision."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_by = models.ForeignKey(
@@ -232,6 +245,11 @@ class Submission(models.Model):
         FLAGGED = "flagged", _("Flagged")
         REJECTED = "rejected", _("Rejected")
 
+    class Source(models.TextChoices):
+        OPENROSA = "openrosa", _("Phone (OpenRosa)")
+        WEB = "web", _("Web form")
+        IMPORT = "import", _("Imported file")
+
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="submissions")
     form_version = models.ForeignKey(
@@ -258,6 +276,10 @@ class Submission(models.Model):
     device_id = models.CharField(max_length=100, blank=True)
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     collected_on = models.DateField(null=True, blank=True)
+    # First day of the quarter the submission counts in (collected_on, else received_at):
+    # the grain of the pre-aggregated indicator cells. Set by save() and by bulk writers.
+    quarter = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.OPENROSA)
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -268,10 +290,27 @@ class Submission(models.Model):
         ]
         indexes = [
             models.Index(fields=["project", "status", "received_at"], name="submission_review"),
+            models.Index(fields=["form_version", "site", "quarter"], name="submission_cell"),
         ]
 
     def __str__(self) -> str:
         return self.instance_id
+
+    def save(self, *args, **kwargs) -> None:
+        self.quarter = quarter_start(self.collected_on or timezone.localdate(self.received_at))
+        if kwargs.get("update_fields") is not None and "collected_on" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "quarter"}
+        super().save(*args, **kwargs)
+
+    @property
+    def counts_in_figures(self) -> bool:
+        """Approved and not replaced by an edit: the only submissions indicators count."""
+        return self.is_current and self.status == self.Status.APPROVED
+
+
+def quarter_start(day: date) -> date:
+    """The first day of the calendar quarter ``day`` falls in."""
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
 
 
 class Attachment(models.Model):
@@ -365,6 +404,10 @@ class Indicator(models.Model):
         AREA = "area", _("By area")
         QUARTER = "quarter", _("By quarter")
 
+    class TargetDirection(models.TextChoices):
+        AT_LEAST = "at_least", _("at least the target")
+        AT_MOST = "at_most", _("at most the target")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
     form = models.ForeignKey(Form, on_delete=models.CASCADE, related_name="indicators")
     title = models.CharField(_("title"), max_length=200)
@@ -374,13 +417,43 @@ class Indicator(models.Model):
     group_by = models.CharField(
         _("grouped"), max_length=10, choices=GroupBy.choices, default=GroupBy.SITE
     )
+    target = models.DecimalField(
+        _("target"),
+        max_digits=12,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("For a share, a percentage (80 means 80%)."),
+    )
+    target_direction = models.CharField(
+        _("the target is met when the figure is"),
+        max_length=8,
+        choices=TargetDirection.choices,
+        default=TargetDirection.AT_LEAST,
+    )
+    is_public = models.BooleanField(
+        _("on the public dashboard"),
+        default=False,
+        help_text=_("Shown to the public once the project's dashboard is published."),
+    )
+    scorecard_indicator = models.ForeignKey(
+        "commitments.Indicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="monitoring_indicators",
+        verbose_name=_("feeds the scorecard indicator"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # When the pre-aggregated cells were last rebuilt in full (None: never, or being rebuilt).
+    cells_built_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["title", "id"]
+        ordering = ["order", "title", "id"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
@@ -397,3 +470,79 @@ class Indicator(models.Model):
             errors["form"] = _("The form belongs to another project.")
         if errors:
             raise ValidationError(errors)
+
+
+class IndicatorCell(models.Model):
+    """The running figures of one indicator for one site (0: none) and one quarter.
+
+    Cells are the finest grain every dashboard groups from (site, area, quarter,
+    total), so a dashboard of a million submissions reads a few thousand rows.
+    They hold raw counts and are never public themselves: disclosure control
+    runs over the groups built from them, at read time. A cell is recomputed
+    from its submissions whenever one of them enters or leaves the approved
+    current set (``sauti.monitoring.aggregates``), so it is never stale.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="cells")
+    site_key = models.PositiveIntegerField()  # Site.pk, or 0 for submissions without a site
+    quarter = models.DateField()
+    n = models.PositiveIntegerField(default=0)  # respondents counted (the denominator)
+    hits = models.PositiveIntegerField(default=0)  # for a share: answers equal to the value
+    total = models.FloatField(default=0)  # for a mean: sum of the numeric answers
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "site_key", "quarter"], name="one_cell_per_site_quarter"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}/{self.site_key}/{self.quarter:%Y-%m}: {self.n}"
+
+
+class PublicText(models.Model):
+    """A free-text answer or barrier account a reviewer approved, word for word, for the public.
+
+    Free text is never published on its own: each item is copied here by a
+    reviewer, who may shorten or redact it first. Deleting the row unpublishes it.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="public_texts")
+    submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="public_texts"
+    )
+    barrier = models.ForeignKey(
+        BarrierReport, null=True, blank=True, on_delete=models.CASCADE, related_name="public_texts"
+    )
+    field = models.CharField(max_length=200, blank=True)  # question path in Submission.data
+    text = models.TextField(_("text as published"), max_length=2000)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-approved_at", "-id"]
+        verbose_name = _("published text")
+        verbose_name_plural = _("published texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "field"],
+                condition=models.Q(submission__isnull=False),
+                name="one_public_text_per_answer",
+            ),
+            models.UniqueConstraint(
+                fields=["barrier"],
+                condition=models.Q(barrier__isnull=False),
+                name="one_public_text_per_barrier",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(submission__isnull=False, barrier__isnull=True)
+                | models.Q(submission__isnull=True, barrier__isnull=False),
+                name="public_text_has_one_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

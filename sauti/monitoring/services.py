@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Attachment, CollectorToken, Form, Submission, TeamMember
+from .models import Attachment, Form, Site, Submission, TeamMember
 from .submission_xml import FormShape, SubmissionXMLError, form_shape, parse_submission
 
 ATTACHMENT_TYPES = ("image/", "audio/", "video/")
@@ -66,6 +68,8 @@ def _check_attachments(files: list[UploadedFile]) -> str:
 
 
 def _store_attachments(submission: Submission, files: list[UploadedFile]) -> None:
+    if not files:
+        return
     have = set(submission.attachments.values_list("name", flat=True))
     for file in files:
         if file.name in have:
@@ -81,24 +85,41 @@ def _store_attachments(submission: Submission, files: list[UploadedFile]) -> Non
 
 
 def _complete(submission: Submission, media: list[str], incomplete: bool) -> None:
-    names = set(submission.attachments.values_list("name", flat=True))
-    complete = not incomplete and all(name in names for name in media)
+    if incomplete:
+        complete = False
+    elif not media:  # nothing announced: no need to look (the common case, kept cheap)
+        complete = True
+    else:
+        names = set(submission.attachments.values_list("name", flat=True))
+        complete = all(name in names for name in media)
     if complete != submission.complete:
         submission.complete = complete
         submission.save(update_fields=["complete"])
 
 
 def ingest(
-    token: CollectorToken,
+    member: TeamMember,
     xml: bytes,
     *,
     attachments: list[Any] = (),  # type: ignore[assignment]
     incomplete: bool = False,
     device_id: str = "",
+    source: str = Submission.Source.OPENROSA,
+    site: Site | None = None,
+    received_at: datetime | None = None,
 ) -> Outcome:
-    """Store one submission (or one more part of it) sent with ``token``."""
-    project = token.project
-    if token.member.role not in COLLECTING_ROLES:
+    """Store one submission (or one more part of it) sent by ``member`` of a project.
+
+    Every way in (OpenRosa with a token or Basic, the web form, and the
+    bulk import) goes through here, so idempotency, history and the checks
+    are the same whatever the client. ``site`` (chosen on the web form, or a
+    column of an import) and ``received_at`` (the date an exported submission
+    first reached the other server) apply only when the submission is new.
+    """
+    if site is not None and site.project_id != member.project_id:
+        return Outcome(400, _("This site belongs to another project."))
+    project = member.project
+    if member.role not in COLLECTING_ROLES:
         return Outcome(403, _("Your role in this project does not allow sending submissions."))
     try:
         parsed = parse_submission(xml)
@@ -154,9 +175,12 @@ def ingest(
                     xml_sha256=parsed.sha256,
                     data=parsed.data,
                     replaces=replaces,
-                    submitted_by=token.member,
+                    submitted_by=member,
                     device_id=device_id,
                     collected_on=parsed.collected_on,
+                    source=source,
+                    site=site,
+                    received_at=received_at or timezone.now(),
                 )
         except IntegrityError:
             # The same instance arrived in a parallel request: answer as for a retry.

@@ -16,7 +16,8 @@ from __future__ import annotations
 import contextlib
 import re
 import secrets
-from datetime import date
+import time
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -211,8 +212,24 @@ def _import_folder() -> Path:
     return folder
 
 
+KEPT_UPLOAD_LIFETIME = timedelta(hours=24)
+
+
+def forget_expired_uploads() -> None:
+    """Delete kept uploads nobody confirmed or cancelled within a day (they hold people's data)."""
+    limit = time.time() - KEPT_UPLOAD_LIFETIME.total_seconds()
+    for path in _import_folder().iterdir():
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+
+
 def keep_upload(upload: Any) -> str:
-    """Keep a checked upload until it is confirmed; return the token naming it."""
+    """Keep a checked upload until it is confirmed; return the token naming it.
+
+    Uploads left unconfirmed are deleted a day later, when the next one is kept.
+    """
+    forget_expired_uploads()
     token = secrets.token_urlsafe(32)
     upload.seek(0)
     with (_import_folder() / token).open("wb") as handle:

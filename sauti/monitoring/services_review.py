@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from sauti.core.services import log_action
 
+from . import aggregates
 from .models import Project, Submission
 
 ACTIONS = {
@@ -74,6 +75,10 @@ def approve_many(project: Project, ids: Iterable[int], *, acting_user: Any) -> i
         if not approved:
             return 0
         Submission.objects.filter(pk__in=approved).update(status=Submission.Status.APPROVED)
+        # update() sends no signal: bring the indicator cells up to date here.
+        aggregates.refresh_for(
+            Submission.objects.filter(pk__in=approved).select_related("form_version")
+        )
         log_action(
             "monitoring.submissions_bulk_approve",
             acting_user=acting_user,

@@ -9,5 +9,10 @@ urlpatterns = [
     path("", include("sauti.monitoring.urls_barriers")),
     path("", include("sauti.monitoring.urls_review")),
     path("", include("sauti.monitoring.urls_dashboards")),
+    path("", include("sauti.monitoring.urls_indicators")),
     path("", include("sauti.monitoring.urls_exports")),
+    path("", include("sauti.monitoring.urls_starter")),
+    path("", include("sauti.monitoring.urls_public")),
+    path("", include("sauti.monitoring.urls_webform")),
+    path("", include("sauti.monitoring.urls_submission_import")),
 ]

@@ -1,4 +1,10 @@
-"""OpenRosa URLs for phones: outside the language prefix, a collector token first."""
+"""OpenRosa URLs for phones, outside the language prefix.
+
+Two sets with the same views: a collector token first (``collect/<token>/…``),
+or a project id for phones that sign in with HTTP Basic (``collect/p/<id>/…``,
+HTTPS only). A token never contains "/", so ``collect/p/<id>/…`` cannot be
+taken for a token URL.
+"""
 
 from django.urls import path
 
@@ -19,4 +25,17 @@ urlpatterns = [
         name="manifest",
     ),
     path("collect/<str:key>/submission", openrosa.submission, name="submission"),
+    # HTTP Basic (email address and password), HTTPS only.
+    path("collect/p/<int:pk>/formList", openrosa.form_list_basic, name="form_list_basic"),
+    path(
+        "collect/p/<int:pk>/forms/<str:form_id>/<str:version>/form.xml",
+        openrosa.form_download_basic,
+        name="form_basic",
+    ),
+    path(
+        "collect/p/<int:pk>/forms/<str:form_id>/<str:version>/manifest",
+        openrosa.manifest_basic,
+        name="manifest_basic",
+    ),
+    path("collect/p/<int:pk>/submission", openrosa.submission_basic, name="submission_basic"),
 ]

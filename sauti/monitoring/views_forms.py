@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from sauti.core.models import MAX_ID
 from sauti.core.uploads import download_response
 
-from . import services_forms
+from . import services_forms, webform
 from .forms_forms import XLSFormUploadForm, max_bytes
 from .models import Form, FormVersion, Project
 from .xlsform import XLSFormError
@@ -134,6 +134,7 @@ def form_detail(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
     project = _project_for(request, pk, "monitoring.manage_forms")
     form = _form_for(project, form_pk)
     versions = list(services_forms.versions_of(form))
+    current = next((v for v in versions if v.is_current), None)
     return render(
         request,
         "monitoring/forms/detail.html",
@@ -141,7 +142,8 @@ def form_detail(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
             "project": project,
             "form": form,
             "versions": versions,
-            "current": next((v for v in versions if v.is_current), None),
+            "current": current,
+            "webform_problems": webform.problems_of(current.xml) if current else [],
         },
     )
 

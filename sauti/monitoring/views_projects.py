@@ -22,7 +22,7 @@ from sauti.core.i18n import country_name
 from sauti.core.models import MAX_ID
 
 from . import services_projects as services
-from . import site_import
+from . import site_import, webform
 from .forms_projects import (
     AddMemberForm,
     ProjectForm,
@@ -31,7 +31,7 @@ from .forms_projects import (
     SiteImportForm,
     TokenForm,
 )
-from .models import CollectorToken, Project, Site, TeamMember
+from .models import BarrierReport, CollectorToken, Project, Site, Submission, TeamMember
 from .rules import coordinates
 
 PREVIEW_ROWS = 20
@@ -61,14 +61,27 @@ def _errors_to_form(form: Any, error: ValidationError) -> None:
 # --- Projects --------------------------------------------------------------
 
 
-@login_required
 def project_list(request: HttpRequest) -> HttpResponse:
+    """The monitoring home: one's own projects, and every published dashboard.
+
+    Open to anonymous visitors too, because published dashboards and the
+    barrier report form are public; they see only the published list.
+    """
+    user = request.user
+    signed_in = user.is_authenticated
     return render(
         request,
         "monitoring/projects/list.html",
         {
-            "projects": services.projects_for(request.user).prefetch_related("countries"),
-            "may_create": services.organisations_administered(request.user).exists(),
+            "projects": (
+                services.projects_for(user).prefetch_related("countries") if signed_in else []
+            ),
+            "published": Project.objects.visible()
+            .filter(is_published=True)
+            .select_related("organisation")
+            .prefetch_related("countries")
+            .order_by("title", "id"),
+            "may_create": signed_in and services.organisations_administered(user).exists(),
         },
     )
 
@@ -97,8 +110,20 @@ def project_add(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The project hub: one section per kind of work, each shown only to roles that may do it.
+
+    The counts (to review, open barriers) are what a coordinator acts on next,
+    so they sit next to the links rather than behind them.
+    """
     project = project_for(request, pk)
     user = request.user
+
+    def may(perm: str) -> bool:
+        return user.has_perm(f"monitoring.{perm}", project)
+
+    may_review = may("review_submissions")
+    may_triage = may("triage_barriers")
+    may_collect = services.collector_membership(project, user) is not None
     return render(
         request,
         "monitoring/projects/detail.html",
@@ -106,9 +131,28 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "project": project,
             "team": project.team.select_related("user"),
             "site_count": project.sites.count(),
-            "may_change": user.has_perm("monitoring.change_project", project),
-            "may_manage_team": user.has_perm("monitoring.manage_team", project),
-            "may_collect": services.collector_membership(project, user) is not None,
+            "may_change": may("change_project"),
+            "may_manage_team": may("manage_team"),
+            "may_manage_forms": may("manage_forms"),
+            "may_collect": may_collect,
+            "fillable_forms": webform.fillable_forms(project) if may_collect else [],
+            "may_view_submissions": may("view_submissions"),
+            "may_review": may_review,
+            "may_define_indicators": may("define_indicators"),
+            "may_export": may("export_submissions"),
+            "may_publish": may("publish"),
+            "may_triage": may_triage,
+            "form_count": project.forms.count(),
+            "to_review": (
+                project.submissions.filter(status=Submission.Status.NEW, is_current=True).count()
+                if may_review
+                else None
+            ),
+            "open_barriers": (
+                project.barriers.exclude(status=BarrierReport.Status.CLOSED).count()
+                if may_triage
+                else None
+            ),
         },
     )
 

@@ -45,6 +45,12 @@ def test_openapi_document_is_valid_json_with_the_licence(db):
         "/api/v1/campaigns/",
         "/api/v1/campaigns/{id}",
         "/api/v1/campaigns/{id}/signatories",
+        "/api/v1/monitoring/projects/",
+        "/api/v1/monitoring/projects/{id}",
+        "/api/v1/monitoring/projects/{id}/sites",
+        "/api/v1/monitoring/projects/{id}/forms",
+        "/api/v1/monitoring/projects/{id}/aggregates",
+        "/api/v1/monitoring/projects/{id}/submissions",
     }
     # Read-only but for the mechanism registry, country assessments and the calendar, whose
     # writes take a token (tests/api/test_mechanisms_openapi.py, test_commitments_openapi.py,

@@ -385,3 +385,13 @@ def test_values_and_shares_follow_their_counts(counts, k):
                 assert cell.published and table.row_totals[r].published
             if table.column_share(r, c) is not None:
                 assert cell.published and table.column_totals[c].published
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=12), thresholds)
+def test_groups_are_protected_exactly_as_a_one_row_table(counts, k):
+    """The direct one-way path and the general table machinery agree figure by figure."""
+    groups = protect_groups(counts, k)
+    table = protect_table([counts], k)
+    assert [g.withheld_as for g in groups.groups] == [c.withheld_as for c in table.cells[0]]
+    assert groups.total.published == table.total.published

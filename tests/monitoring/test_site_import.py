@@ -424,3 +424,21 @@ def test_country_names_in_every_language(project, name):
 def test_a_plain_binary_file_object_is_read_too(project):
     upload = io.BytesIO(csv_file(GOOD).read())
     assert import_sites(project, upload) == (3, 0)
+
+
+def test_kept_uploads_nobody_confirmed_are_deleted_a_day_later(tmp_path, settings):
+    """A file kept for confirmation holds people's data: it goes after a day."""
+    import io
+    import os
+    import time
+
+    from sauti.monitoring import services_projects
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    old = services_projects.keep_upload(io.BytesIO(b"name,kind\nA,facility\n"))
+    old_path = services_projects.kept_upload_path(old)
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old_path, (two_days_ago, two_days_ago))
+    fresh = services_projects.keep_upload(io.BytesIO(b"name,kind\nB,facility\n"))
+    assert services_projects.kept_upload_path(old) is None
+    assert services_projects.kept_upload_path(fresh) is not None

@@ -38,7 +38,9 @@ from sauti.monitoring.xlsform import convert
 
 from ..factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Runs apart (`-m e2e`, a second pytest run in `make test`): a transactional test flushes the
+# database when it ends, which would empty the reference tables the following tests rely on.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 CLIENT = Path(__file__).resolve().parents[1] / "e2e" / "xforms-engine"
 INSTALL = "npm ci --prefix tests/e2e/xforms-engine"
