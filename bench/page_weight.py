@@ -131,6 +131,24 @@ def campaign_pages() -> list[tuple[str, str | None, str | None]]:
     return pages
 
 
+def monitoring_pages() -> list[tuple[str, str | None, str | None]]:
+    """Community-led monitoring's public pages, on the demo project (1 500 submissions)."""
+    from sauti.monitoring.models import Project
+
+    pages: list[tuple[str, str | None, str | None]] = [
+        ("monitoring home", "/monitoring/", None),
+        ("starter forms", "/monitoring/starter-forms/", None),
+        ("barrier follow-up", "/monitoring/follow-up/", None),
+    ]
+    project = Project.objects.visible().filter(is_demo=True, is_published=True).first()
+    if project is not None:
+        pages += [
+            ("public monitoring dashboard", f"/monitoring/{project.pk}/public/", None),
+            ("report a barrier", f"/monitoring/{project.pk}/report/", None),
+        ]
+    return pages
+
+
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
@@ -177,6 +195,7 @@ def setup_django(var_dir: str) -> None:
     call_command("load_mechanisms_demo", stdout=io.StringIO())
     call_command("load_calendar_demo", stdout=io.StringIO())
     call_command("load_campaigns_demo", stdout=io.StringIO())
+    call_command("load_monitoring_demo", stdout=io.StringIO())
 
 
 def member_client():
@@ -272,7 +291,7 @@ def main() -> int:
         anonymous, member = Client(), member_client()
         rows = []
         notes = []
-        every = PAGES + mechanism_pages() + calendar_pages() + campaign_pages()
+        every = PAGES + mechanism_pages() + calendar_pages() + campaign_pages() + monitoring_pages()
         for label, prefixed, plain in every:
             client = member if label == IMPORT_PAGE else anonymous
             languages = LANGUAGES if prefixed else [LANGUAGES[0]]

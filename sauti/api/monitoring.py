@@ -97,7 +97,7 @@ class MonitoringProjectOut(Schema):
 
     @staticmethod
     def resolve_k(obj: Project) -> int:
-        return obj.min_group_size
+        return obj.k
 
     @staticmethod
     def resolve_coordinate_decimals(obj: Project) -> int:
@@ -328,7 +328,7 @@ def list_forms(request: HttpRequest, id: int = ProjectId):
 )
 def list_aggregates(request: HttpRequest, id: int = ProjectId) -> list[dict[str, Any]]:
     project = _published_project(id)
-    k = project.min_group_size
+    k = project.k
     answer = []
     for indicator in project.indicators.filter(is_public=True).select_related("form"):
         result = indicators.compute(indicator, k=k)

@@ -118,9 +118,18 @@ class IndicatorForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, project: Project, may_publish: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.project = project
+        if not may_publish:
+            # Analysts define indicators; putting one before the public is a publishing
+            # decision (coordinators): the field shows, but its posted value is ignored.
+            self.fields["is_public"].disabled = True
+            self.fields["is_public"].help_text = gettext_lazy(
+                "Only a coordinator can put an indicator on the public dashboard."
+            )
         forms_qs = Form.objects.filter(project=project).order_by("title", "id")
         self.fields["form"] = BoundedModelChoiceField(
             label=gettext_lazy("Form"), queryset=forms_qs, empty_label=None

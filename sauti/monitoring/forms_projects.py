@@ -30,7 +30,15 @@ def country_choices() -> list[tuple[str, str]]:
 class ProjectForm(forms.ModelForm):
     class Meta:
         model = Project
-        fields = ["title", "description", "countries", "starts_on", "ends_on", "min_group_size"]
+        fields = [
+            "title",
+            "description",
+            "countries",
+            "starts_on",
+            "ends_on",
+            "min_group_size",
+            "public_coordinate_decimals",
+        ]
         widgets = {
             "starts_on": DATE,
             "ends_on": DATE,

@@ -27,10 +27,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sauti.accounts.models import Organisation
 from sauti.core.models import Country, Hideable, HideableQuerySet
 from sauti.core.privacy import MINIMUM_THRESHOLD as SMALLEST_GROUP  # never below 5
+from sauti.core.privacy import disclosure_threshold
 
 
 class Project(Hideable, models.Model):
@@ -94,6 +96,12 @@ class Project(Hideable, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:project", args=[self.pk])
+
+    @property
+    def k(self) -> int:
+        """The smallest group any figure may rest on: the project's own setting, or the
+        operator's platform-wide threshold (``SAUTI_DISCLOSURE_THRESHOLD``) if higher."""
+        return max(self.min_group_size, disclosure_threshold())
 
 
 class TeamMember(models.Model):
@@ -352,7 +360,7 @@ class BarrierReport(models.Model):
         OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
+        RECEIVED = "received", pgettext_lazy("barrier report status", "Received")
         TRIAGED = "triaged", _("Being looked at")
         REFERRED = "referred", _("Referred")
         CLOSED = "closed", _("Closed")
@@ -499,6 +507,29 @@ class IndicatorCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.site_key}/{self.quarter:%Y-%m}: {self.n}"
+
+
+class SubmissionCell(models.Model):
+    """How many submissions count (approved, current) for one form, site (0: none) and quarter.
+
+    Kept with the indicator cells (``sauti.monitoring.aggregates``) so that the
+    public page's counts per site read a few thousand rows, not a million.
+    """
+
+    form = models.ForeignKey(Form, on_delete=models.CASCADE, related_name="cells")
+    site_key = models.PositiveIntegerField()
+    quarter = models.DateField()
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form", "site_key", "quarter"], name="one_count_per_site_quarter"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form_id}/{self.site_key}/{self.quarter:%Y-%m}: {self.n}"
 
 
 class PublicText(models.Model):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import rules
 
-from sauti.accounts.rules import is_moderator, is_org_admin
+from sauti.accounts.rules import is_org_admin
 
 from .models import Project, TeamMember
 
@@ -74,4 +74,3 @@ rules.add_perm("monitoring.export_submissions", coordinates | analyses)
 rules.add_perm("monitoring.define_indicators", coordinates | analyses)
 rules.add_perm("monitoring.publish", runs)
 rules.add_perm("monitoring.triage_barriers", runs)
-rules.add_perm("monitoring.hide_public_outcome", runs | is_moderator)

@@ -5,7 +5,7 @@ same :class:`PublicPage`, so what a coordinator checks before publishing is
 exactly what the public gets. Everything here is already disclosure-controlled:
 
 - indicators: only ``is_public`` ones, through :func:`indicators.compute` with
-  ``k = project.min_group_size`` and their own grouping only (a second grouping
+  ``k = project.k`` and their own grouping only (a second grouping
   of the same figures could be subtracted from the first);
 - sites: coordinates rounded to ``public_coordinate_decimals``, never the exact
   ones, and per-site counts of approved submissions through ``protect_groups``;
@@ -14,8 +14,9 @@ exactly what the public gets. Everything here is already disclosure-controlled:
   subtracted from it); an area is named only when it is a public site's area,
   never as a reporter typed it;
 - free text: only :class:`PublicText` a reviewer approved (and, for an answer,
-  only while its submission still counts); barrier outcomes only when
-  ``outcome_public``, with no reporter data at all.
+  only while its submission still counts). Barrier outcomes never: "the reporter
+  may read the outcome" means through the follow-up code, and an outcome can
+  name the person it happened to.
 """
 
 from __future__ import annotations
@@ -26,15 +27,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from babel.numbers import format_percent
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from sauti.core import charts
 from sauti.core.i18n import current_locale
 
 from . import indicators, panels
+from .aggregates import NO_SITE
 from .disclosure import Figure, ProtectedTable, protect_groups, protect_table
-from .models import BarrierReport, Indicator, Project, PublicText, Submission
+from .models import BarrierReport, Indicator, Project, PublicText, Submission, SubmissionCell
 from .services_publication import looks_like_free_text
 
 
@@ -131,17 +133,17 @@ class PublicSite:
 def public_sites(project: Project, k: int) -> list[PublicSite]:
     """The project's sites with coarse coordinates and protected counts of approved submissions."""
     sites = list(project.sites.select_related("country").order_by("name", "id"))
+    # From the kept counts per form, site and quarter (``aggregates``), not a scan.
     counted = dict(
-        Submission.objects.filter(
-            project=project, is_current=True, status=Submission.Status.APPROVED
-        )
-        .values_list("site_id")
-        .annotate(n=Count("id"))
-        .values_list("site_id", "n")
+        SubmissionCell.objects.filter(form__project=project)
+        .values("site_key")
+        .annotate(total=Sum("n"))
+        .values_list("site_key", "total")
+        .order_by()
     )
     # Submissions without a site are a group too, so that the site groups
     # cannot be completed by subtraction from a total elsewhere.
-    counts = [counted.get(site.pk, 0) for site in sites] + [counted.get(None, 0)]
+    counts = [counted.get(site.pk, 0) for site in sites] + [counted.get(NO_SITE, 0)]
     protected = protect_groups(counts, k)
     decimals = project.public_coordinate_decimals
     return [
@@ -161,7 +163,7 @@ def public_sites(project: Project, k: int) -> list[PublicSite]:
 
 def sites_geojson(project: Project) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of the sites that have coordinates, coarse, counts protected."""
-    k = project.min_group_size
+    k = project.k
     features = [
         {
             "type": "Feature",
@@ -236,16 +238,6 @@ def barrier_patterns(project: Project, k: int) -> BarrierPatterns:
     )
 
 
-def public_outcomes(project: Project) -> QuerySet[BarrierReport]:
-    """Outcomes the organisation chose to publish: only kind, status and outcome are read."""
-    return (
-        BarrierReport.objects.filter(project=project, outcome_public=True)
-        .exclude(outcome="")
-        .only("pk", "barrier", "status", "outcome", "updated_at")
-        .order_by("-updated_at", "-id")
-    )
-
-
 def public_texts(project: Project) -> QuerySet[PublicText]:
     """Approved free text; an answer's only while its submission still counts in the figures."""
     return (
@@ -270,7 +262,6 @@ class PublicPage:
     sites: list[PublicSite]
     barriers: BarrierPatterns
     texts: list[PublicText]
-    outcomes: list[BarrierReport]
 
     def as_context(self) -> dict[str, Any]:
         return {
@@ -280,7 +271,6 @@ class PublicPage:
             "public_sites": self.sites,
             "barriers": self.barriers,
             "public_texts": self.texts,
-            "outcomes": self.outcomes,
         }
 
 
@@ -289,7 +279,7 @@ def public_page(project: Project, *, only_indicator: int | None = None) -> Publi
 
     With ``only_indicator``, that one public indicator is shown alone, with all its groups.
     """
-    k = project.min_group_size
+    k = project.k
     chosen = project.indicators.filter(is_public=True).select_related("form")
     if only_indicator is not None:
         chosen = chosen.filter(pk=only_indicator)
@@ -303,7 +293,6 @@ def public_page(project: Project, *, only_indicator: int | None = None) -> Publi
         sites=public_sites(project, k),
         barriers=barrier_patterns(project, k),
         texts=list(public_texts(project)),
-        outcomes=list(public_outcomes(project)),
     )
 
 
@@ -341,7 +330,7 @@ def scorecard_feed(scorecard: Any) -> list[tuple[Any, list[CommunityFigure]]]:
     )
     by_library: dict[int, list[CommunityFigure]] = {}
     for indicator in linked:
-        total = indicators.compute(indicator, k=indicator.project.min_group_size).total
+        total = indicators.compute(indicator, k=indicator.project.k).total
         if not total.published or total.shown_value is None or not total.count:
             continue
         value = total.shown_value

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sauti.accounts.models import Membership, Organisation
+from sauti.core.privacy import disclosure_threshold
 from sauti.core.services import log_action
 
 from . import site_import
@@ -37,7 +38,14 @@ from .models import SMALLEST_GROUP, CollectorToken, Project, Site, TeamMember
 from .rules import coordinates
 
 Role = TeamMember.Role
-PROJECT_FIELDS = ("title", "description", "starts_on", "ends_on", "min_group_size")
+PROJECT_FIELDS = (
+    "title",
+    "description",
+    "starts_on",
+    "ends_on",
+    "min_group_size",
+    "public_coordinate_decimals",
+)
 
 # --- Projects --------------------------------------------------------------
 
@@ -69,9 +77,10 @@ def _check_project(values: dict[str, Any]) -> None:
     if not (values.get("title") or "").strip():
         errors["title"] = [_("Give the project a title.")]
     size = values.get("min_group_size")
-    if size is None or size < SMALLEST_GROUP:
+    floor = max(SMALLEST_GROUP, disclosure_threshold())  # the operator may set a higher floor
+    if size is None or size < floor:
         errors["min_group_size"] = [
-            _("The smallest group published is never below %(n)s.") % {"n": SMALLEST_GROUP}
+            _("The smallest group published is never below %(n)s.") % {"n": floor}
         ]
     starts_on, ends_on = values.get("starts_on"), values.get("ends_on")
     if isinstance(starts_on, date) and isinstance(ends_on, date) and ends_on < starts_on:

@@ -24,7 +24,7 @@ from .views_projects import project_for
 @login_required
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_for(request, pk)
-    k = project.min_group_size
+    k = project.k
     filter_form = DashboardFilterForm(
         request.GET or None, quarters=indicators.quarters(project), areas=areas_of(project)
     )

@@ -96,7 +96,12 @@ def indicator_edit(request: HttpRequest, pk: int, indicator_pk: int | None = Non
         indicator = Indicator(project=project)
     else:
         indicator = _indicator_for(project, indicator_pk)
-    form = IndicatorForm(request.POST or None, instance=indicator, project=project)
+    form = IndicatorForm(
+        request.POST or None,
+        instance=indicator,
+        project=project,
+        may_publish=request.user.has_perm("monitoring.publish", project),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             save_indicator(form.instance, acting_user=request.user)

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sauti.core.i18n import country_name
@@ -372,7 +373,11 @@ def sites_import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             created, updated = counts
             messages.success(
                 request,
-                _("Import done: %(created)s sites created, %(updated)s updated.")
+                ngettext(
+                    "Import done: %(created)s site created, %(updated)s updated.",
+                    "Import done: %(created)s sites created, %(updated)s updated.",
+                    created,
+                )
                 % {"created": created, "updated": updated},
             )
             return redirect("monitoring:sites", pk=project.pk)

@@ -80,6 +80,11 @@ def submission_table(request: HttpRequest, pk: int) -> HttpResponse:
             "query": _query(request.GET),
             "page_query": _query(request.GET, page=str(page.number)),
             "can_review": request.user.has_perm("monitoring.review_submissions", project),
+            "export_forms": (
+                project.forms.order_by("title")
+                if request.user.has_perm("monitoring.export_submissions", project)
+                else []
+            ),
         },
     )
 

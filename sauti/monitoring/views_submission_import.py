@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sauti.core.models import MAX_ID
 
@@ -137,19 +138,29 @@ def submission_import_confirm(request: HttpRequest, pk: int, form_pk: int) -> Ht
             _forget(request, form, token)
             messages.error(
                 request,
-                _(
-                    "The import stopped at row %(row)s: %(reason)s %(created)s submissions "
-                    "were stored before it; importing the file again skips them."
+                ngettext(
+                    "The import stopped at row %(row)s (%(reason)s). %(created)s submission "
+                    "was stored before it; importing the file again skips it.",
+                    "The import stopped at row %(row)s (%(reason)s). %(created)s submissions "
+                    "were stored before it; importing the file again skips them.",
+                    failure.created,
                 )
-                % {"row": failure.row, "reason": failure.message, "created": failure.created},
+                % {
+                    "row": failure.row,
+                    "reason": str(failure.message).rstrip(". "),
+                    "created": failure.created,
+                },
             )
             return redirect("monitoring:submission_import", pk=project.pk, form_pk=form.pk)
         _forget(request, form, token)
         messages.success(
             request,
-            _(
+            ngettext(
+                "Import done: %(created)s submission added, %(skipped)s already in Sauti. "
+                "New submissions wait for review.",
                 "Import done: %(created)s submissions added, %(skipped)s already in Sauti. "
-                "They wait for review."
+                "New submissions wait for review.",
+                created,
             )
             % {"created": created, "skipped": skipped},
         )

@@ -290,3 +290,22 @@ def test_delete_asks_first_then_deletes(project, existing, coordinator):
     assert not Indicator.objects.exists()
     entry = AuditLogEntry.objects.get(action="monitoring.indicator_delete")
     assert entry.data["title"] == "Waiting time" and entry.target_id == str(project.pk)
+
+
+def test_an_analyst_cannot_put_an_indicator_before_the_public(project, analyst, form, version):
+    """Defining is the analyst's work; publishing stays the coordinator's decision."""
+    url = reverse("monitoring:indicator_add", args=[project.pk])
+    response = client_for(analyst).post(
+        url,
+        {
+            "title": "Respected",
+            "form": form.pk,
+            "kind": "count",
+            "group_by": "site",
+            "target_direction": "at_least",
+            "is_public": "on",
+            "order": 0,
+        },
+    )
+    assert response.status_code == 302
+    assert Indicator.objects.get(title="Respected").is_public is False

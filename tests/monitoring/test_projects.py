@@ -90,6 +90,7 @@ def project_data(organisation, **overrides):
         "starts_on": "2026-01-01",
         "ends_on": "2026-12-31",
         "min_group_size": "10",
+        "public_coordinate_decimals": "1",
     }
     data.update(overrides)
     return data
@@ -255,12 +256,18 @@ def test_an_admin_cannot_create_for_an_organisation_they_do_not_administer(organ
 
 
 def test_a_coordinator_edits_the_project(project, coordinator):
-    data = project_data(project.organisation, title="Clinic watch 2026", min_group_size="12")
+    data = project_data(
+        project.organisation,
+        title="Clinic watch 2026",
+        min_group_size="12",
+        public_coordinate_decimals="0",
+    )
     response = client_for(coordinator).post(url(project, "edit/"), data)
     assert response.status_code == 302
     project.refresh_from_db()
     assert project.title == "Clinic watch 2026"
     assert project.min_group_size == 12
+    assert project.public_coordinate_decimals == 0
     assert AuditLogEntry.objects.filter(action="monitoring.project_update").exists()
 
 
@@ -590,3 +597,22 @@ def test_removing_a_monitor_removes_their_tokens(project, coordinator, monitor):
     client_for(coordinator).post(url(project, f"team/{member.pk}/remove/"))
     assert not CollectorToken.objects.exists()
     assert client_for(None).get(f"/collect/{key}/formList").status_code == 403
+
+
+def test_the_operator_threshold_wins_when_higher(project, settings):
+    """A project may raise k above the platform's threshold, never go under it."""
+    settings.SAUTI_DISCLOSURE_THRESHOLD = 15
+    assert project.min_group_size == 10
+    assert project.k == 15
+    settings.SAUTI_DISCLOSURE_THRESHOLD = 5
+    assert project.k == 10
+
+
+def test_a_project_cannot_go_under_the_operator_threshold(project, coordinator, settings):
+    settings.SAUTI_DISCLOSURE_THRESHOLD = 12
+    data = project_data(project.organisation, title="Changed", min_group_size="10")
+    response = client_for(coordinator).post(url(project, "edit/"), data)
+    assert response.status_code == 200
+    assert "never below 12" in response.content.decode()
+    project.refresh_from_db()
+    assert project.title != "Changed"
