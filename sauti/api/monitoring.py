@@ -40,6 +40,7 @@ from sauti.core.services import log_action
 from sauti.monitoring import indicators
 from sauti.monitoring.disclosure import COMPLEMENT, SMALL_GROUP, Figure
 from sauti.monitoring.models import Form, FormVersion, Indicator, Project, Site, Submission
+from sauti.monitoring.selectors_public import public_indicators
 
 from .api import BoundedPageNumberPagination, Error, api
 from .auth import TokenRateThrottle, token_auth
@@ -330,7 +331,7 @@ def list_aggregates(request: HttpRequest, id: int = ProjectId) -> list[dict[str,
     project = _published_project(id)
     k = project.k
     answer = []
-    for indicator in project.indicators.filter(is_public=True).select_related("form"):
+    for indicator in public_indicators(project):  # one spatial level: see selectors_public
         result = indicators.compute(indicator, k=k)
         answer.append(
             {

@@ -24,7 +24,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count
 from django.db.models.signals import post_delete, post_init, post_save
 from django.utils import timezone
 
@@ -35,7 +34,6 @@ from .models import (
     Project,
     Site,
     Submission,
-    SubmissionCell,
 )
 
 NO_SITE = 0
@@ -107,26 +105,18 @@ def _write(cells: dict) -> None:
 
 
 def refresh_cell(form_pk: int, site_id: int | None, quarter: date | None) -> None:
-    """Recompute the count and every indicator of the form for one site and quarter."""
+    """Recompute every indicator of the form for one site and quarter from its submissions."""
     if quarter is None:
         return
     indicators = list(Indicator.objects.filter(form_id=form_pk))
-    rows = _counted(form_pk).filter(site_id=site_id, quarter=quarter)
-    answers = list(rows.values_list("data", flat=True)) if indicators else []
+    if not indicators:
+        return
+    rows = _counted(form_pk).filter(site_id=site_id, quarter=quarter).values_list("data", flat=True)
     with transaction.atomic():
-        count = len(answers) if indicators else rows.count()
-        SubmissionCell.objects.filter(
-            form_id=form_pk, site_key=site_id or NO_SITE, quarter=quarter
+        IndicatorCell.objects.filter(
+            indicator__in=indicators, site_key=site_id or NO_SITE, quarter=quarter
         ).delete()
-        if count:
-            SubmissionCell.objects.create(
-                form_id=form_pk, site_key=site_id or NO_SITE, quarter=quarter, n=count
-            )
-        if indicators:
-            IndicatorCell.objects.filter(
-                indicator__in=indicators, site_key=site_id or NO_SITE, quarter=quarter
-            ).delete()
-            _write(_cells(indicators, ((site_id, quarter, data) for data in answers)))
+        _write(_cells(indicators, ((site_id, quarter, data) for data in rows.iterator())))
 
 
 def refresh_for(submissions: Iterable[Submission]) -> None:
@@ -158,39 +148,12 @@ def rebuild_indicator(indicator: Indicator) -> None:
     rebuild([indicator])
 
 
-def rebuild_counts(form_pk: int) -> None:
-    """Recompute a form's counts of submissions per site and quarter."""
-    counts = (
-        _counted(form_pk)
-        .exclude(quarter=None)
-        .values("site_id", "quarter")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    with transaction.atomic():
-        SubmissionCell.objects.filter(form_id=form_pk).delete()
-        SubmissionCell.objects.bulk_create(
-            [
-                SubmissionCell(
-                    form_id=form_pk,
-                    site_key=row["site_id"] or NO_SITE,
-                    quarter=row["quarter"],
-                    n=row["n"],
-                )
-                for row in counts
-            ],
-            batch_size=BATCH,
-        )
-
-
 def rebuild_project(project: Project) -> None:
-    """Recompute every count and indicator of a project (after a bulk load or a site removal)."""
-    forms = project.forms.values_list("pk", flat=True)
-    by_form: dict[int, list[Indicator]] = {pk: [] for pk in forms}
+    """Recompute every indicator of a project (after a bulk load or a site removal)."""
+    by_form: dict[int, list[Indicator]] = {}
     for indicator in project.indicators.all():
         by_form.setdefault(indicator.form_id, []).append(indicator)
-    for form_pk, indicators in by_form.items():
-        rebuild_counts(form_pk)
+    for indicators in by_form.values():
         rebuild(indicators)
 
 

@@ -476,6 +476,16 @@ class Indicator(models.Model):
             errors["value"] = _("A share needs the answer it counts.")
         if self.form_id and self.project_id and self.form.project_id != self.project_id:
             errors["form"] = _("The form belongs to another project.")
+        spatial = {self.GroupBy.SITE, self.GroupBy.AREA}
+        if self.is_public and self.group_by in spatial and self.project_id:
+            other = (spatial - {self.group_by}).pop()
+            mixed = self.project.indicators.filter(is_public=True, group_by=other)
+            if mixed.exclude(pk=self.pk).exists():
+                errors["group_by"] = _(
+                    "Public indicators of a project are all by site or all by area: an area "
+                    "is the sum of its sites, so showing both would let readers work out a "
+                    "site's hidden figure."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -507,29 +517,6 @@ class IndicatorCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.site_key}/{self.quarter:%Y-%m}: {self.n}"
-
-
-class SubmissionCell(models.Model):
-    """How many submissions count (approved, current) for one form, site (0: none) and quarter.
-
-    Kept with the indicator cells (``sauti.monitoring.aggregates``) so that the
-    public page's counts per site read a few thousand rows, not a million.
-    """
-
-    form = models.ForeignKey(Form, on_delete=models.CASCADE, related_name="cells")
-    site_key = models.PositiveIntegerField()
-    quarter = models.DateField()
-    n = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["form", "site_key", "quarter"], name="one_count_per_site_quarter"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.form_id}/{self.site_key}/{self.quarter:%Y-%m}: {self.n}"
 
 
 class PublicText(models.Model):

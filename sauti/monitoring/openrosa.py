@@ -48,6 +48,7 @@ from sauti.core.models import MAX_ID
 
 from . import services
 from .models import CollectorToken, FormVersion, Project, TeamMember
+from .services import COLLECTING_ROLES
 
 OPENROSA_VERSION = "1.0"
 XML = "text/xml; charset=utf-8"
@@ -103,7 +104,15 @@ LAST_USED_PRECISION = timedelta(minutes=1)
 def _token(key: str) -> Collector:
     token = (
         CollectorToken.objects.select_related("project", "member", "member__user")
-        .filter(key=key, revoked_at__isnull=True, project__hidden_at__isnull=True)
+        .filter(
+            key=key,
+            revoked_at__isnull=True,
+            project__hidden_at__isnull=True,
+            # Someone who no longer collects, or whose account is closed, is refused
+            # even if a token was left behind.
+            member__role__in=COLLECTING_ROLES,
+            member__user__is_active=True,
+        )
         .first()
     )
     if token is None:

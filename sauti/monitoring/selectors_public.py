@@ -27,16 +27,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from babel.numbers import format_percent
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from sauti.core import charts
 from sauti.core.i18n import current_locale
 
 from . import indicators, panels
-from .aggregates import NO_SITE
-from .disclosure import Figure, ProtectedTable, protect_groups, protect_table
-from .models import BarrierReport, Indicator, Project, PublicText, Submission, SubmissionCell
+from .disclosure import Figure, ProtectedTable, protect_table
+from .models import BarrierReport, Indicator, Project, PublicText, Submission
 from .services_publication import looks_like_free_text
 
 
@@ -98,6 +97,21 @@ class PublicIndicator:
         return self.panel.result
 
 
+def public_indicators(project: Project) -> list[Indicator]:
+    """The public indicators, all at one spatial level: by site, or by area (and by quarter).
+
+    An area is the sum of its sites, so a site withheld in one public table
+    could be recovered from its area's figure in another. ``Indicator.clean``
+    refuses the mix; this guards data written around it (the first level in
+    the indicators' order wins).
+    """
+    chosen = list(project.indicators.filter(is_public=True).select_related("form"))
+    spatial = [i.group_by for i in chosen if i.group_by != Indicator.GroupBy.QUARTER]
+    if spatial:
+        chosen = [i for i in chosen if i.group_by in (spatial[0], Indicator.GroupBy.QUARTER)]
+    return chosen
+
+
 def public_indicator(indicator: Indicator, k: int, *, every_group: bool = False) -> PublicIndicator:
     result = indicators.compute(indicator, k=k)
     panel = panels.panel(result, limit=None if every_group else panels.MAX_GROUPS_SHOWN)
@@ -127,24 +141,15 @@ class PublicSite:
     country: str
     latitude: Decimal | None
     longitude: Decimal | None
-    submissions: Figure  # approved current submissions at the site, disclosure-controlled
 
 
-def public_sites(project: Project, k: int) -> list[PublicSite]:
-    """The project's sites with coarse coordinates and protected counts of approved submissions."""
-    sites = list(project.sites.select_related("country").order_by("name", "id"))
-    # From the kept counts per form, site and quarter (``aggregates``), not a scan.
-    counted = dict(
-        SubmissionCell.objects.filter(form__project=project)
-        .values("site_key")
-        .annotate(total=Sum("n"))
-        .values_list("site_key", "total")
-        .order_by()
-    )
-    # Submissions without a site are a group too, so that the site groups
-    # cannot be completed by subtraction from a total elsewhere.
-    counts = [counted.get(site.pk, 0) for site in sites] + [counted.get(NO_SITE, 0)]
-    protected = protect_groups(counts, k)
+def public_sites(project: Project) -> list[PublicSite]:
+    """The project's sites with coarse coordinates, and nothing counted about them.
+
+    Counts per site are published only through the public indicators: a second
+    table of counts per site (all submissions, say) would be protected on its
+    own, and subtracting one table from the other could recover a withheld site.
+    """
     decimals = project.public_coordinate_decimals
     return [
         PublicSite(
@@ -155,9 +160,8 @@ def public_sites(project: Project, k: int) -> list[PublicSite]:
             country=site.country.name,
             latitude=coarse(site.latitude, decimals),
             longitude=coarse(site.longitude, decimals),
-            submissions=figure,
         )
-        for site, figure in zip(sites, protected.groups[:-1], strict=True)
+        for site in project.sites.select_related("country").order_by("name", "id")
     ]
 
 
@@ -176,11 +180,9 @@ def sites_geojson(project: Project) -> dict[str, Any]:
                 "kind": site.kind,
                 "area": site.area,
                 "country": site.country,
-                "approved_submissions": site.submissions.shown_count,
-                "withheld": not site.submissions.published,
             },
         }
-        for site in public_sites(project, k)
+        for site in public_sites(project)
         if site.latitude is not None and site.longitude is not None
     ]
     return {
@@ -280,9 +282,9 @@ def public_page(project: Project, *, only_indicator: int | None = None) -> Publi
     With ``only_indicator``, that one public indicator is shown alone, with all its groups.
     """
     k = project.k
-    chosen = project.indicators.filter(is_public=True).select_related("form")
+    chosen = public_indicators(project)
     if only_indicator is not None:
-        chosen = chosen.filter(pk=only_indicator)
+        chosen = [indicator for indicator in chosen if indicator.pk == only_indicator]
     return PublicPage(
         project=project,
         k=k,
@@ -290,7 +292,7 @@ def public_page(project: Project, *, only_indicator: int | None = None) -> Publi
             public_indicator(indicator, k, every_group=only_indicator is not None)
             for indicator in chosen
         ],
-        sites=public_sites(project, k),
+        sites=public_sites(project),
         barriers=barrier_patterns(project, k),
         texts=list(public_texts(project)),
     )

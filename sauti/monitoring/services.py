@@ -119,7 +119,7 @@ def ingest(
     if site is not None and site.project_id != member.project_id:
         return Outcome(400, _("This site belongs to another project."))
     project = member.project
-    if member.role not in COLLECTING_ROLES:
+    if member.role not in COLLECTING_ROLES or not member.user.is_active:
         return Outcome(403, _("Your role in this project does not allow sending submissions."))
     try:
         parsed = parse_submission(xml)
@@ -163,8 +163,20 @@ def ingest(
             replaces = (
                 Submission.objects.select_for_update()
                 .filter(project=project, instance_id=parsed.deprecated_id, is_current=True)
+                .select_related("form_version")
                 .first()
             )
+            # An edit replaces a submission of the same form, sent by the same monitor
+            # (a coordinator may edit anyone's): else anyone who learnt an instance ID
+            # could knock an approved answer out of the figures.
+            if replaces is not None and (
+                replaces.form_version.form_id != form.pk
+                or (
+                    member.role != TeamMember.Role.COORDINATOR
+                    and replaces.submitted_by_id != member.pk
+                )
+            ):
+                return Outcome(409, _("This edit names a submission you cannot replace."))
         try:
             with transaction.atomic():
                 submission = Submission.objects.create(

@@ -172,6 +172,8 @@ def change_role(member: TeamMember, *, role: str, acting_user: Any) -> TeamMembe
         raise ValidationError(_("A project keeps at least one coordinator."))
     before, member.role = member.role, role
     member.save(update_fields=["role"])
+    if role not in (Role.COORDINATOR, Role.MONITOR):  # no longer collects: phones stop now
+        member.tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
     log_action(
         "monitoring.team_role",
         acting_user=acting_user,

@@ -37,7 +37,10 @@ def _public_project(pk: int) -> Project:
 
 @never_cache
 def report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public channel of a published project (its team may try it out before)."""
     project = _public_project(pk)
+    if not project.is_published and not request.user.has_perm("monitoring.view_project", project):
+        raise Http404
     form = BarrierReportForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         if form.is_bot:

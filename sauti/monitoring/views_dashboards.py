@@ -32,7 +32,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     group_by = filters.get("group_by")
     chosen = project.indicators.select_related("form")
     raw = request.GET.get("indicator", "")
-    only = int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_ID else None
+    only = int(raw) if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID else None
     if only is not None:  # one indicator with every group ("All 500 sites")
         chosen = chosen.filter(pk=only)
     shown = [

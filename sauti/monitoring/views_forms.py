@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -22,19 +21,11 @@ from sauti.core.uploads import download_response
 from . import services_forms, webform
 from .forms_forms import XLSFormUploadForm, max_bytes
 from .models import Form, FormVersion, Project
+from .views_projects import project_for
 from .xlsform import XLSFormError
 
 #: Room for the multipart envelope and the CSRF token around the file itself.
 BODY_MARGIN = 64 * 1024
-
-
-def _project_for(request: HttpRequest, pk: int, perm: str) -> Project:
-    if not 1 <= pk <= MAX_ID:
-        raise Http404
-    project = get_object_or_404(Project.objects.select_related("organisation"), pk=pk)
-    if not request.user.has_perm(perm, project):
-        raise PermissionDenied
-    return project
 
 
 def _form_for(project: Project, form_pk: int) -> Form:
@@ -51,7 +42,7 @@ def _version_for(form: Form, version_pk: int) -> FormVersion:
 
 @login_required
 def form_list(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.view_project")
+    project = project_for(request, pk, "monitoring.view_project")
     return render(
         request,
         "monitoring/forms/list.html",
@@ -82,7 +73,7 @@ def _too_large(request: HttpRequest) -> str:
 
 @login_required
 def form_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.manage_forms")
+    project = project_for(request, pk, "monitoring.manage_forms")
     problems = None
     too_large = _too_large(request)
     if request.method == "POST" and not too_large:
@@ -131,7 +122,7 @@ def form_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def form_detail(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.manage_forms")
+    project = project_for(request, pk, "monitoring.manage_forms")
     form = _form_for(project, form_pk)
     versions = list(services_forms.versions_of(form))
     current = next((v for v in versions if v.is_current), None)
@@ -152,7 +143,7 @@ def form_detail(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
 @require_POST
 def form_state(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
     """Close a form to submissions, or reopen it (``open=1``)."""
-    project = _project_for(request, pk, "monitoring.manage_forms")
+    project = project_for(request, pk, "monitoring.manage_forms")
     form = _form_for(project, form_pk)
     is_open = request.POST.get("open") == "1"
     services_forms.set_form_open(form, is_open=is_open, acting_user=request.user)
@@ -168,7 +159,7 @@ def form_state(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
 
 @login_required
 def form_xlsform(request: HttpRequest, pk: int, form_pk: int, version_pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.manage_forms")
+    project = project_for(request, pk, "monitoring.manage_forms")
     version = _version_for(_form_for(project, form_pk), version_pk)
     return download_response(
         version.xlsform,
@@ -179,7 +170,7 @@ def form_xlsform(request: HttpRequest, pk: int, form_pk: int, version_pk: int) -
 
 @login_required
 def form_xml(request: HttpRequest, pk: int, form_pk: int, version_pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.manage_forms")
+    project = project_for(request, pk, "monitoring.manage_forms")
     version = _version_for(_form_for(project, form_pk), version_pk)
     response = HttpResponse(version.xml, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = (

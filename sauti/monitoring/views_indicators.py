@@ -13,65 +13,34 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from sauti.core.models import MAX_ID
-from sauti.core.services import log_action
 
 from .forms_indicators import IndicatorForm
 from .models import Indicator, Project
+from .services_indicators import delete_indicator, save_indicator
 from .views_projects import _errors_to_form, project_for
 
 DEFINE = "monitoring.define_indicators"
 
 
-# --- Changes (kept here: this part owns no services module) ----------------------------
-def save_indicator(indicator: Indicator, *, acting_user: object) -> Indicator:
-    """Store a checked indicator, rebuild its cells and log who did it."""
-    from . import aggregates  # lazily: the aggregation module is the lead's, still moving
-
-    creating = indicator.pk is None
-    indicator.full_clean()
-    with transaction.atomic():
-        if creating:
-            indicator.created_by = acting_user if getattr(acting_user, "pk", None) else None
-        indicator.cells_built_at = None  # the old cells no longer match the definition
-        indicator.save()
-        log_action(
-            "monitoring.indicator_create" if creating else "monitoring.indicator_update",
-            acting_user=acting_user,
-            target=indicator,
-            data={"project": indicator.project_id, "kind": indicator.kind},
-        )
-    aggregates.rebuild_indicator(indicator)
-    return indicator
-
-
-def delete_indicator(indicator: Indicator, *, acting_user: object) -> None:
-    """Delete an indicator (its cells go with it) and log it against the project."""
-    with transaction.atomic():
-        log_action(
-            "monitoring.indicator_delete",
-            acting_user=acting_user,
-            target=indicator.project,
-            data={"indicator": indicator.pk, "title": indicator.title},
-        )
-        indicator.delete()
-
-
 # --- Views ---------------------------------------------------------------------------------
-def _indicator_for(project: Project, indicator_pk: int) -> Indicator:
+def _indicator_for(request: HttpRequest, project: Project, indicator_pk: int) -> Indicator:
+    """The indicator to change; a public one only for those who decide what is published."""
     if not 1 <= indicator_pk <= MAX_ID:
         raise Http404
-    return get_object_or_404(
+    indicator = get_object_or_404(
         Indicator.objects.select_related("form", "scorecard_indicator"),
         project=project,
         pk=indicator_pk,
     )
+    if indicator.is_public and not request.user.has_perm("monitoring.publish", project):
+        raise PermissionDenied
+    return indicator
 
 
 @login_required
@@ -95,7 +64,7 @@ def indicator_edit(request: HttpRequest, pk: int, indicator_pk: int | None = Non
     if indicator_pk is None:
         indicator = Indicator(project=project)
     else:
-        indicator = _indicator_for(project, indicator_pk)
+        indicator = _indicator_for(request, project, indicator_pk)
     form = IndicatorForm(
         request.POST or None,
         instance=indicator,
@@ -121,7 +90,7 @@ def indicator_edit(request: HttpRequest, pk: int, indicator_pk: int | None = Non
 def indicator_delete(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     """Ask first (GET), delete on the confirming POST."""
     project = project_for(request, pk, DEFINE)
-    indicator = _indicator_for(project, indicator_pk)
+    indicator = _indicator_for(request, project, indicator_pk)
     if request.method == "POST":
         delete_indicator(indicator, acting_user=request.user)
         messages.success(request, _("The indicator is deleted."))

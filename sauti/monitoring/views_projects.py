@@ -449,6 +449,9 @@ def tokens(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "rows": rows,
             "sees_all": coordinates(request.user, project),
+            "basic_url": request.build_absolute_uri(
+                reverse("openrosa:form_list_basic", args=[project.pk])[: -len("formList")]
+            ),
         },
         status=400 if form.errors else 200,
     )

@@ -61,7 +61,7 @@ def _render_public(
 
 def _indicator_param(request: HttpRequest) -> int | None:
     raw = request.GET.get("indicator", "")
-    return int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_ID else None
+    return int(raw) if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID else None
 
 
 def public_projects(request: HttpRequest) -> HttpResponse:

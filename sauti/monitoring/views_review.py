@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,17 +23,9 @@ from sauti.core.models import MAX_ID
 
 from . import selectors_review, services_review
 from .models import Project, Submission
+from .views_projects import project_for
 
 FILTER_KEYS = ("form", "status", "site", "received_from", "received_to")
-
-
-def _project_for(request: HttpRequest, pk: int, perm: str) -> Project:
-    if not 1 <= pk <= MAX_ID:
-        raise Http404
-    project = get_object_or_404(Project.objects.select_related("organisation"), pk=pk)
-    if not request.user.has_perm(perm, project):
-        raise PermissionDenied
-    return project
 
 
 def _submission_for(project: Project, submission_pk: int) -> Submission:
@@ -57,7 +48,7 @@ def _query(data, *, page: str | None = None) -> str:
 
 @login_required
 def submission_table(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.view_submissions")
+    project = project_for(request, pk, "monitoring.view_submissions")
     filter_form = selectors_review.SubmissionFilterForm(project, request.GET or None)
     if filter_form.is_bound and not filter_form.is_valid():
         submissions = Submission.objects.none()
@@ -91,7 +82,7 @@ def submission_table(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def submission_detail(request: HttpRequest, pk: int, submission_pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.view_submissions")
+    project = project_for(request, pk, "monitoring.view_submissions")
     submission = _submission_for(project, submission_pk)
     return render(
         request,
@@ -111,7 +102,7 @@ def submission_detail(request: HttpRequest, pk: int, submission_pk: int) -> Http
 @login_required
 @require_POST
 def submission_review(request: HttpRequest, pk: int, submission_pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.review_submissions")
+    project = project_for(request, pk, "monitoring.review_submissions")
     submission = _submission_for(project, submission_pk)
     action = request.POST.get("action", "")
     note = request.POST.get("note", "")
@@ -148,10 +139,10 @@ def submission_review(request: HttpRequest, pk: int, submission_pk: int) -> Http
 @require_POST
 def submission_bulk_approve(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve the submissions of the table's page still to review (their ids are posted)."""
-    project = _project_for(request, pk, "monitoring.review_submissions")
+    project = project_for(request, pk, "monitoring.review_submissions")
     ids = []
     for raw in request.POST.getlist("ids")[: selectors_review.PAGE_SIZE]:
-        if raw.isdigit() and 1 <= int(raw) <= MAX_ID:
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID:
             ids.append(int(raw))
     count = services_review.approve_many(project, ids, acting_user=request.user)
     if count:

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET
 from . import services_forms, starter
 from .models import Form
 from .starter_forms import CATALOGUE, COLUMN_LANGUAGES, StarterForm
-from .views_forms import _project_for
+from .views_projects import project_for
 from .xlsform import XLSFormError
 
 
@@ -87,7 +87,7 @@ class StarterChoiceForm(forms.Form):
 
 @login_required
 def starter_form_add(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for(request, pk, "monitoring.manage_forms")
+    project = project_for(request, pk, "monitoring.manage_forms")
     choice = StarterChoiceForm(request.POST if request.method == "POST" else None)
     problems = None
     if choice.is_bound and choice.is_valid():

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from sauti.core.models import MAX_ID
 from . import webform
 from .models import Form, FormVersion, Project, Site, TeamMember
 from .submission_xml import SubmissionXMLError
+from .views_projects import project_for
 
 
 @dataclass
@@ -40,15 +40,6 @@ class Field:
         """The ids of the hint and the error, for ``aria-describedby``."""
         ids = [f"{self.id}_help"] if self.question.hint else []
         return " ".join(ids + ([f"{self.id}_error"] if self.error else []))
-
-
-def _project_for(request: HttpRequest, pk: int) -> Project:
-    if not 1 <= pk <= MAX_ID:
-        raise Http404
-    project = get_object_or_404(Project.objects.visible().select_related("organisation"), pk=pk)
-    if not request.user.has_perm("monitoring.collect", project):
-        raise PermissionDenied
-    return project
 
 
 def _form_for(project: Project, form_pk: int) -> tuple[Form, FormVersion]:
@@ -95,7 +86,7 @@ def _site(project: Project, raw: str) -> tuple[Site | None, str]:
     if not raw:
         return None, ""
     site = None
-    if raw.isdigit() and 1 <= int(raw) <= MAX_ID:
+    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID:
         site = Site.objects.filter(project=project, pk=int(raw)).first()
     if site is None:
         return None, _("Choose a site from the list.")
@@ -105,7 +96,7 @@ def _site(project: Project, raw: str) -> tuple[Site | None, str]:
 @login_required
 def fill(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
     """GET: the blank form with a fresh instance ID; POST: check, then store once."""
-    project = _project_for(request, pk)
+    project = project_for(request, pk, "monitoring.collect")
     form, version = _form_for(project, form_pk)
     parsed = _parse(version)
     context: dict = {"project": project, "form": form, "version": version, "webform": parsed}
@@ -158,7 +149,7 @@ def fill(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
 @login_required
 def received(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
     """After a stored page (a redirect, so that reloading does not post again)."""
-    project = _project_for(request, pk)
+    project = project_for(request, pk, "monitoring.collect")
     form, _version = _form_for(project, form_pk)
     return render(
         request,

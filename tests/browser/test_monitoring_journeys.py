@@ -324,14 +324,8 @@ def test_a_clinic_watch_from_starter_form_to_public_dashboard(
     expect(chart).to_contain_text(BIG)
     expect(chart).not_to_contain_text(SMALL)
     expect(chart).not_to_contain_text(OTHER)
-    # The sites table counts approved submissions for the large site only.
-    sites = visitor.locator(
-        "main table", has=visitor.get_by_role("columnheader", name="Approved submissions")
-    )
-    expect(sites.locator("tbody tr", has_text=BIG).locator("td").last).to_have_text("5")
-    for small in (SMALL, OTHER):
-        last = sites.locator("tbody tr", has_text=small).locator("td").last
-        expect(last).to_have_text("fewer than 5")
+    # The sites are listed with approximate locations and no count of their own.
+    expect(visitor.get_by_role("columnheader", name="Approved submissions")).to_have_count(0)
 
 
 # --- 2. A barrier report in Arabic, without JavaScript ----------------------------------
@@ -350,7 +344,7 @@ def published_project() -> Project:
     MembershipFactory(user=admin, organisation=organisation, role=Membership.Role.ADMIN)
     project = services_projects.create_project(
         organisation=organisation,
-        values={"title": BARRIER_PROJECT, "min_group_size": 5},
+        values={"title": BARRIER_PROJECT, "min_group_size": 10},
         countries=["SD"],
         acting_user=admin,
     )

@@ -20,7 +20,10 @@ IP = "203.0.113.77"
 
 @pytest.fixture
 def project(organisation):
-    return Project.objects.create(organisation=organisation, title="Clinic watch Kisumu")
+    # The public channel opens with the public dashboard.
+    return Project.objects.create(
+        organisation=organisation, title="Clinic watch Kisumu", is_published=True
+    )
 
 
 @pytest.fixture

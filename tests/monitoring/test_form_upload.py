@@ -285,7 +285,8 @@ PERMISSION_ROLES = [
     "analyst",
     "viewer",
 ]
-VIEWS = {"anonymous": LOGIN, "outsider": 403, "member": 403}
+# Not on the team: the project does not exist for them (404), as everywhere in monitoring.
+VIEWS = {"anonymous": LOGIN, "outsider": 404, "member": 404}
 VIEW_PROJECT = {**VIEWS, "org_admin": 200, "coordinator": 200, "monitor": 200}
 VIEW_PROJECT |= {"analyst": 200, "viewer": 200}
 MANAGE = {**VIEWS, "org_admin": 200, "coordinator": 200, "monitor": 403}
@@ -357,3 +358,13 @@ def test_monitors_see_the_list_without_manage_links(project, stored, monitor):
     assert "Clinic queue" in content
     assert reverse("monitoring:form_upload", args=[project.pk]) not in content
     assert reverse("monitoring:form", args=[project.pk, stored[0].pk]) not in content
+
+
+def test_a_hidden_project_has_no_form_pages_even_for_its_team(project, coordinator):
+    """A moderator's hiding holds on every page of the project, forms and review included."""
+    from django.utils import timezone
+
+    Project.objects.filter(pk=project.pk).update(hidden_at=timezone.now())
+    for name in ("forms", "form_upload", "submissions"):
+        url = reverse(f"monitoring:{name}", args=[project.pk])
+        assert client_for(coordinator).get(url).status_code == 404, name

@@ -201,3 +201,40 @@ def test_a_token_of_another_project_sees_nothing(organisation, form):
     response = Client().get(f"/collect/{key}/formList", **COLLECT)
     assert ET.fromstring(response.content).findall(f"{XFORMS}xform") == []
     assert submit(key, instance("uuid:7")).status_code == 404
+
+
+OTHER_FORM = FORM_XML.replace("exit_interview", "stock").replace("Exit interview", "Stock")
+
+
+def test_an_edit_cannot_replace_another_form_or_another_monitors_submission(
+    project,
+    form,
+):
+    stock = Form.objects.create(project=project, form_id="stock", title="Stock")
+    FormVersion.objects.create(
+        form=stock,
+        version="2026111501",
+        xml=OTHER_FORM,
+        md5="md5:" + hashlib.md5(OTHER_FORM.encode(), usedforsecurity=False).hexdigest(),
+        validation="passed",
+    )
+    alice, bob = token_for(project), token_for(project)
+    assert submit(alice, instance("uuid:a1")).status_code == 201
+    Submission.objects.filter(instance_id="uuid:a1").update(status=Submission.Status.APPROVED)
+    edit = (
+        instance("uuid:b1")
+        .replace(b'id="exit_interview"', b'id="stock"')
+        .replace(
+            b"<orx:instanceID>uuid:b1</orx:instanceID>",
+            b"<orx:instanceID>uuid:b1</orx:instanceID><orx:deprecatedID>uuid:a1</orx:deprecatedID>",
+        )
+    )
+    assert submit(bob, edit).status_code == 409
+    same_form_by_bob = instance("uuid:b2").replace(
+        b"<orx:instanceID>uuid:b2</orx:instanceID>",
+        b"<orx:instanceID>uuid:b2</orx:instanceID><orx:deprecatedID>uuid:a1</orx:deprecatedID>",
+    )
+    assert submit(bob, same_form_by_bob).status_code == 409
+    alice_submission = Submission.objects.get(instance_id="uuid:a1")
+    assert alice_submission.is_current and alice_submission.status == Submission.Status.APPROVED
+    assert not Submission.objects.filter(instance_id__in=["uuid:b1", "uuid:b2"]).exists()

@@ -616,3 +616,8 @@ def test_a_project_cannot_go_under_the_operator_threshold(project, coordinator, 
     assert "never below 12" in response.content.decode()
     project.refresh_from_db()
     assert project.title != "Changed"
+
+
+def test_the_tokens_page_gives_the_basic_server_url(project, monitor):
+    page = client_for(monitor).get(url(project, "tokens/")).content.decode()
+    assert f"http://testserver/collect/p/{project.pk}/" in page

@@ -285,7 +285,7 @@ def test_coordinates_are_coarse(data):
         assert exact not in page
 
 
-def test_geojson_is_coarse_and_protected(data):
+def test_geojson_is_coarse_and_counts_nothing(data):
     publish(data)
     url = reverse("monitoring:public_sites_geojson", args=[data.pk])
     response = client_for(None).get(url)
@@ -296,11 +296,8 @@ def test_geojson_is_coarse_and_protected(data):
         assert exact not in body
     features = {f["properties"]["name"]: f for f in json.loads(body)["features"]}
     assert features["Alpha clinic"]["geometry"]["coordinates"] == [34.8, -0.1]
-    assert features["Beta clinic"]["properties"]["approved_submissions"] == 12
-    gamma = features["Gamma clinic"]["properties"]
-    assert gamma["approved_submissions"] is None and gamma["withheld"] is True
-    # Alpha is withheld too: else Gamma = all − Alpha − Beta.
-    assert features["Alpha clinic"]["properties"]["approved_submissions"] is None
+    # No counts per site: they are published only through the public indicators.
+    assert set(features["Beta clinic"]["properties"]) == {"name", "kind", "area", "country"}
 
 
 def test_geojson_of_an_unpublished_project_is_not_found(data):
@@ -370,7 +367,7 @@ def test_few_barrier_reports_show_no_figure(project, sites, kenya):
 
 
 def test_outcomes_go_to_the_reporter_never_to_the_public_page(project, kenya):
-    """"The reporter may read the outcome" means through the follow-up code, not on the dashboard:
+    """ "The reporter may read the outcome" means through the follow-up code, not on the dashboard:
     an outcome can name the person it happened to."""
     report(
         project,

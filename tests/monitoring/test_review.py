@@ -99,7 +99,15 @@ def submission(version):
 def test_who_sees_the_table(request, project, submission, role):
     url = reverse("monitoring:submissions", args=[project.pk])
     response = client_for(user_for(request, role)).get(url)
-    expected = LOGIN if role == "anonymous" else 200 if role in READERS else 403
+    expected = (
+        LOGIN
+        if role == "anonymous"
+        else 200
+        if role in READERS
+        else 404
+        if role == "outsider"
+        else 403
+    )
     assert_outcome(response, expected, url)
 
 
@@ -107,7 +115,15 @@ def test_who_sees_the_table(request, project, submission, role):
 def test_who_sees_a_submission(request, project, submission, role):
     url = reverse("monitoring:submission", args=[project.pk, submission.pk])
     response = client_for(user_for(request, role)).get(url)
-    expected = LOGIN if role == "anonymous" else 200 if role in READERS else 403
+    expected = (
+        LOGIN
+        if role == "anonymous"
+        else 200
+        if role in READERS
+        else 404
+        if role == "outsider"
+        else 403
+    )
     assert_outcome(response, expected, url)
 
 
@@ -118,7 +134,9 @@ def test_who_reviews(request, project, submission, role):
     if role == "anonymous":
         assert response.status_code == 302
     else:
-        assert response.status_code == (302 if role in REVIEWERS else 403)
+        assert response.status_code == (
+            302 if role in REVIEWERS else 404 if role == "outsider" else 403
+        )
     submission.refresh_from_db()
     expected = Submission.Status.APPROVED if role in REVIEWERS else Submission.Status.NEW
     assert submission.status == expected
@@ -131,7 +149,9 @@ def test_who_bulk_approves(request, project, submission, role):
     if role == "anonymous":
         assert response.status_code == 302
     else:
-        assert response.status_code == (302 if role in REVIEWERS else 403)
+        assert response.status_code == (
+            302 if role in REVIEWERS else 404 if role == "outsider" else 403
+        )
     submission.refresh_from_db()
     expected = Submission.Status.APPROVED if role in REVIEWERS else Submission.Status.NEW
     assert submission.status == expected

@@ -384,7 +384,7 @@ def test_impossible_ids_are_404(form, monitor):
     ("role", "expected"),
     [
         ("anonymous", LOGIN),
-        ("outsider", 403),
+        ("outsider", 404),
         ("org_admin", 403),
         ("monitor", 200),
         ("coordinator", 200),
@@ -404,5 +404,5 @@ def test_who_may_fill_the_form(request, form, role, expected):
 def test_who_may_not_fill_cannot_post_either(request, form, role):
     data = {"instance": webform.new_instance_token(), **GOOD}
     response = client_for(user_for(request, role)).post(url(form), data)
-    assert response.status_code == 403
+    assert response.status_code == (404 if role == "outsider" else 403)
     assert not Submission.objects.exists()
