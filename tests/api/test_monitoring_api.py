@@ -48,6 +48,7 @@ def operator_threshold_of_five(settings):
     """These projects publish groups of 5; the platform's default floor is 10."""
     settings.SAUTI_DISCLOSURE_THRESHOLD = 5
 
+
 K = 5
 BASE = "/api/v1/monitoring/projects/"
 
