@@ -230,8 +230,13 @@ def delete_generated() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=2000, help="submissions to send")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=3,
+        help="gunicorn sync workers (one more than the cores: one waits on the write lock)",
+    )
+    parser.add_argument("--concurrency", type=int, default=6, help="client threads")
     args = parser.parse_args()
     external = bool(os.environ.get("DATABASE_URL"))
     with tempfile.TemporaryDirectory(prefix="sauti-bench-") as var_dir:

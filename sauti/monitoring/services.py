@@ -16,7 +16,6 @@ from __future__ import annotations
 import mimetypes
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -25,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Attachment, Form, Site, Submission, TeamMember
+from .models import Attachment, Form, FormVersion, Site, Submission, TeamMember
 from .submission_xml import FormShape, SubmissionXMLError, form_shape, parse_submission
 
 ATTACHMENT_TYPES = ("image/", "audio/", "video/")
@@ -42,10 +41,23 @@ class Outcome:
     submission: Submission | None = None
 
 
-@lru_cache(maxsize=256)
-def _shape(version_pk: int, md5: str, xml: str) -> FormShape:
-    """Repeats and binary questions of a form version (a version's XML never changes)."""
-    return form_shape(xml)
+_SHAPES: dict[tuple[int, str], FormShape] = {}
+
+
+def _shape(version: FormVersion) -> FormShape:
+    """Repeats and binary questions of a form version, read once per process.
+
+    A version's XML never changes (a new upload is a new version), so its shape
+    is kept by (pk, md5) and the XML is not even fetched on the common path.
+    """
+    key = (version.pk, version.md5)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        xml = FormVersion.objects.values_list("xml", flat=True).get(pk=version.pk)
+        if len(_SHAPES) >= 256:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = form_shape(xml)
+    return shape
 
 
 def _attachment_limit() -> int:
@@ -125,12 +137,22 @@ def ingest(
         parsed = parse_submission(xml)
     except SubmissionXMLError as error:
         return Outcome(400, str(error.message))
-    form = Form.objects.filter(project=project, form_id=parsed.form_id).first()
+    # One query on the common path: the version with its form, without the XML.
+    version = (
+        FormVersion.objects.select_related("form")
+        .only("md5", "version", "form__form_id", "form__title", "form__is_open", "form__project_id")
+        .filter(form__project=project, form__form_id=parsed.form_id, version=parsed.version)
+        .first()
+    )
+    form = (
+        version.form
+        if version
+        else Form.objects.filter(project=project, form_id=parsed.form_id).first()
+    )
     if form is None:
         return Outcome(404, _("This project has no form %(form)s.") % {"form": parsed.form_id})
     if not form.is_open:
         return Outcome(403, _("The form %(form)s no longer accepts submissions.") % {"form": form})
-    version = form.versions.filter(version=parsed.version).first()
     if version is None:
         return Outcome(
             404,
@@ -139,7 +161,7 @@ def ingest(
         )
     # Parsed again knowing the form: a repeat answered once is still a list, and only
     # the answers of photo/audio/video questions name attachments.
-    parsed = parse_submission(xml, shape=_shape(version.pk, version.md5, version.xml))
+    parsed = parse_submission(xml, shape=_shape(version))
     files = list(attachments)
     problem = _check_attachments(files)
     if problem:
