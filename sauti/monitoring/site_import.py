@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -59,12 +59,12 @@ from sauti.mechanisms.imports import (
     read_rows,
 )
 
+from .file_checks import Problem, ProblemsFound
 from .models import Project, Site
 
 DEFAULT_MAX_ROWS = 5000
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Every row is checked, but a list of thousands of errors helps nobody.
-MAX_PROBLEMS_KEPT = 200
 _BATCH = 500
 
 KEYS = ("code", "name", "kind", "country", "area", "latitude", "longitude")
@@ -84,33 +84,17 @@ def max_bytes() -> int:
     return int(getattr(settings, "SAUTI_SITE_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
 
 
-class SiteProblem(NamedTuple):
-    """One reason the file cannot be imported; ``row`` is None for the whole file."""
-
-    row: int | None
-    column: str
-    message: str
-
-
 @dataclass
-class SiteImport:
+class SiteImport(ProblemsFound):
     """The outcome of :func:`check_sites`: clean rows, or the problems that stop them."""
 
     project_id: int
     rows: list[dict[str, Any]] = field(default_factory=list)
-    problems: list[SiteProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
     columns: tuple[str, ...] = ()  # the keys the file has, in KEYS order
     ignored_columns: list[str] = field(default_factory=list)
     existing_codes: set[str] = field(default_factory=set)  # codes that will update a site
-
-    @property
-    def ok(self) -> bool:
-        return self.problem_count == 0 and bool(self.rows)
-
-    @property
-    def hidden_problem_count(self) -> int:
-        return self.problem_count - len(self.problems)
 
     @property
     def to_update(self) -> int:
@@ -129,11 +113,6 @@ class SiteImport:
             _("These columns are not recognised and will be ignored: %(columns)s.")
             % {"columns": ", ".join(f"“{header}”" for header in self.ignored_columns)}
         ]
-
-    def add(self, row: int | None, column: str, message: str) -> None:
-        self.problem_count += 1
-        if len(self.problems) < MAX_PROBLEMS_KEPT:
-            self.problems.append(SiteProblem(row, column, message))
 
 
 # --- Vocabulary ------------------------------------------------------------

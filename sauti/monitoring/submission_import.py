@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from django.conf import settings
@@ -63,6 +63,7 @@ from sauti.mechanisms.imports import (
 )
 
 from . import site_import
+from .file_checks import Problem, ProblemsFound
 from .models import Form, FormVersion, Site, Submission, TeamMember
 from .services import ingest
 from .submission_xml import (
@@ -78,7 +79,6 @@ from .submission_xml import (
 
 DEFAULT_MAX_ROWS = 20_000
 BATCH = 500
-MAX_PROBLEMS_KEPT = site_import.MAX_PROBLEMS_KEPT
 PREVIEW_ROWS = 10
 PREVIEW_QUESTIONS = 4
 
@@ -291,14 +291,6 @@ def _header_keys(schema: Schema) -> dict[str, str]:
 # --- The result of a check ---------------------------------------------------
 
 
-class ImportProblem(NamedTuple):
-    """One reason the file cannot be imported; ``row`` is None for the whole file."""
-
-    row: int | None
-    column: str
-    message: str
-
-
 @dataclass
 class Row:
     """A clean row: its instance XML, ready for ``ingest``, and what the preview shows."""
@@ -317,25 +309,17 @@ class Row:
 
 
 @dataclass
-class SubmissionImport:
+class SubmissionImport(ProblemsFound):
     """The outcome of :func:`check_submissions`: clean rows, or the problems that stop them."""
 
     form_id: int
     rows: list[Row] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
     conflicts: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     repeat_columns: list[str] = field(default_factory=list)
     preview_questions: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.problem_count == 0 and bool(self.rows)
-
-    @property
-    def hidden_problem_count(self) -> int:
-        return self.problem_count - len(self.problems)
 
     @property
     def to_create(self) -> int:
@@ -363,11 +347,6 @@ class SubmissionImport:
                 % {"columns": ", ".join(f"“{header}”" for header in self.repeat_columns)}
             )
         return found
-
-    def add(self, row: int | None, column: str, message: str) -> None:
-        self.problem_count += 1
-        if len(self.problems) < MAX_PROBLEMS_KEPT:
-            self.problems.append(ImportProblem(row, column, message))
 
 
 # --- Cells -------------------------------------------------------------------

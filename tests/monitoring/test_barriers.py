@@ -7,10 +7,9 @@ from django.utils import timezone
 
 from sauti.core.models import AuditLogEntry, Country
 from sauti.monitoring import services_barriers as services
-from sauti.monitoring.models import BarrierReport, Project, Site, TeamMember
+from sauti.monitoring.models import BarrierReport, Project, Site
 
 from ..conftest import client_for
-from ..factories import UserFactory
 from ..permissions import LOGIN, assert_outcome, user_for
 
 pytestmark = pytest.mark.django_db
@@ -29,32 +28,6 @@ def project(organisation):
 @pytest.fixture
 def site(project):
     return Site.objects.create(project=project, name="Kisumu County Hospital", country_id="KE")
-
-
-def on_team(project, role):
-    user = UserFactory()
-    TeamMember.objects.create(project=project, user=user, role=role)
-    return user
-
-
-@pytest.fixture
-def coordinator(project):
-    return on_team(project, TeamMember.Role.COORDINATOR)
-
-
-@pytest.fixture
-def monitor(project):
-    return on_team(project, TeamMember.Role.MONITOR)
-
-
-@pytest.fixture
-def analyst(project):
-    return on_team(project, TeamMember.Role.ANALYST)
-
-
-@pytest.fixture
-def viewer(project):
-    return on_team(project, TeamMember.Role.VIEWER)
 
 
 def report_data(site=None, **overrides):

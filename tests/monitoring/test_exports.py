@@ -13,9 +13,8 @@ from openpyxl import load_workbook
 
 from sauti.core.models import AuditLogEntry, Country
 from sauti.monitoring import exports
-from sauti.monitoring.models import Form, FormVersion, Project, Site, Submission, TeamMember
+from sauti.monitoring.models import Form, FormVersion, Project, Site, Submission
 from tests.conftest import client_for
-from tests.factories import UserFactory
 from tests.permissions import LOGIN, assert_outcome, user_for
 
 from .test_openrosa import FORM_XML
@@ -33,32 +32,6 @@ INJECTION = '=HYPERLINK("http://evil.example","x")'
 @pytest.fixture
 def project(organisation):
     return Project.objects.create(organisation=organisation, title="Clinic watch")
-
-
-def on_team(project, role):
-    user = UserFactory(display_name=role.title())
-    TeamMember.objects.create(project=project, user=user, role=role)
-    return user
-
-
-@pytest.fixture
-def coordinator(project):
-    return on_team(project, TeamMember.Role.COORDINATOR)
-
-
-@pytest.fixture
-def analyst(project):
-    return on_team(project, TeamMember.Role.ANALYST)
-
-
-@pytest.fixture
-def monitor(project):
-    return on_team(project, TeamMember.Role.MONITOR)
-
-
-@pytest.fixture
-def viewer(project):
-    return on_team(project, TeamMember.Role.VIEWER)
 
 
 @pytest.fixture

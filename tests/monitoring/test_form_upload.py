@@ -16,7 +16,6 @@ from sauti.core.models import AuditLogEntry
 from sauti.monitoring import xlsform
 from sauti.monitoring.models import Form, FormVersion, Project, TeamMember
 from tests.conftest import client_for
-from tests.factories import UserFactory
 from tests.permissions import LOGIN, assert_outcome, user_for
 
 from .test_xlsform import CHOICES, SURVEY, good, workbook
@@ -43,32 +42,6 @@ def upload(client, project, data: bytes, name: str = "clinic.xlsx"):
 @pytest.fixture
 def project(organisation):
     return Project.objects.create(organisation=organisation, title="Clinic watch")
-
-
-def on_team(project, role):
-    user = UserFactory(display_name=role.title())
-    TeamMember.objects.create(project=project, user=user, role=role)
-    return user
-
-
-@pytest.fixture
-def coordinator(project):
-    return on_team(project, TeamMember.Role.COORDINATOR)
-
-
-@pytest.fixture
-def monitor(project):
-    return on_team(project, TeamMember.Role.MONITOR)
-
-
-@pytest.fixture
-def analyst(project):
-    return on_team(project, TeamMember.Role.ANALYST)
-
-
-@pytest.fixture
-def viewer(project):
-    return on_team(project, TeamMember.Role.VIEWER)
 
 
 @pytest.fixture

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from sauti.monitoring.models import BarrierReport, Project, TeamMember
+from sauti.monitoring.models import BarrierReport, Project
 from sauti.monitoring.services_barriers import hash_code, new_follow_up_code
 
 from ..conftest import client_for
-from ..factories import UserFactory
 from ..permissions import LOGIN, assert_outcome, user_for
 
 pytestmark = pytest.mark.django_db
@@ -29,32 +28,6 @@ def published(organisation):
     return Project.objects.create(
         organisation=organisation, title="Maternity watch Siaya", is_published=True
     )
-
-
-def on_team(project, role):
-    user = UserFactory(display_name=role.title())
-    TeamMember.objects.create(project=project, user=user, role=role)
-    return user
-
-
-@pytest.fixture
-def coordinator(project):
-    return on_team(project, TeamMember.Role.COORDINATOR)
-
-
-@pytest.fixture
-def monitor(project):
-    return on_team(project, TeamMember.Role.MONITOR)
-
-
-@pytest.fixture
-def analyst(project):
-    return on_team(project, TeamMember.Role.ANALYST)
-
-
-@pytest.fixture
-def viewer(project):
-    return on_team(project, TeamMember.Role.VIEWER)
 
 
 def page(user, address):

@@ -15,7 +15,7 @@ from sauti.monitoring.models import Form, FormVersion, Indicator, Project, Site,
 from tests.conftest import client_for
 from tests.permissions import LOGIN, assert_outcome, user_for
 
-from .test_review import make, on_team
+from .test_review import make
 
 pytestmark = pytest.mark.django_db
 
@@ -27,26 +27,6 @@ READERS = {"org_admin", "coordinator", "analyst", "monitor", "viewer"}
 @pytest.fixture
 def project(organisation):
     return Project.objects.create(organisation=organisation, title="Clinic watch", min_group_size=K)
-
-
-@pytest.fixture
-def coordinator(project):
-    return on_team(project, "coordinator")
-
-
-@pytest.fixture
-def analyst(project):
-    return on_team(project, "analyst")
-
-
-@pytest.fixture
-def monitor(project):
-    return on_team(project, "monitor")
-
-
-@pytest.fixture
-def viewer(project):
-    return on_team(project, "viewer")
 
 
 @pytest.fixture

@@ -24,7 +24,8 @@ from tests.commitments.scorecard_factories import IndicatorFactory, ScorecardFac
 from tests.conftest import client_for
 from tests.permissions import LOGIN, assert_outcome, user_for
 
-from .test_review import make, on_team
+from .factories import on_team
+from .test_review import make
 
 pytestmark = pytest.mark.django_db
 
@@ -53,26 +54,6 @@ def project(organisation, kenya):
     )
     project.countries.set([kenya])
     return project
-
-
-@pytest.fixture
-def coordinator(project):
-    return on_team(project, "coordinator")
-
-
-@pytest.fixture
-def analyst(project):
-    return on_team(project, "analyst")
-
-
-@pytest.fixture
-def monitor(project):
-    return on_team(project, "monitor")
-
-
-@pytest.fixture
-def viewer(project):
-    return on_team(project, "viewer")
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ from sauti.monitoring.models import (
 )
 from tests.conftest import client_for
 
-from .test_review import make, on_team
+from .factories import on_team
+from .test_review import make
 
 pytestmark = pytest.mark.django_db
 APPROVED = Submission.Status.APPROVED

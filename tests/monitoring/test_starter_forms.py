@@ -25,12 +25,8 @@ from tests.conftest import client_for
 from tests.permissions import assert_outcome, user_for
 
 from .test_form_upload import MANAGE, PERMISSION_ROLES
-from .test_form_upload import analyst as analyst  # the fixtures
-from .test_form_upload import coordinator as coordinator
-from .test_form_upload import monitor as monitor
-from .test_form_upload import no_java as no_java
+from .test_form_upload import no_java as no_java  # the fixtures
 from .test_form_upload import project as project
-from .test_form_upload import viewer as viewer
 
 HAS_JAVA = shutil.which("java") is not None
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -16,8 +16,9 @@ from sauti.core.models import AuditLogEntry, Country
 from sauti.monitoring.models import Form, FormVersion, Project, Site, Submission, TeamMember
 from sauti.monitoring.submission_import import check_submissions, write_submissions
 from tests.conftest import client_for
-from tests.factories import UserFactory
 from tests.permissions import LOGIN, assert_outcome, user_for
+
+from .factories import on_team
 
 pytestmark = pytest.mark.django_db
 
@@ -86,32 +87,6 @@ def kobo_row(number, *, site="KSM-1"):
 @pytest.fixture
 def project(organisation):
     return Project.objects.create(organisation=organisation, title="Clinic watch")
-
-
-def on_team(project, role):
-    user = UserFactory(display_name=role.title())
-    TeamMember.objects.create(project=project, user=user, role=role)
-    return user
-
-
-@pytest.fixture
-def coordinator(project):
-    return on_team(project, TeamMember.Role.COORDINATOR)
-
-
-@pytest.fixture
-def analyst(project):
-    return on_team(project, TeamMember.Role.ANALYST)
-
-
-@pytest.fixture
-def monitor(project):
-    return on_team(project, TeamMember.Role.MONITOR)
-
-
-@pytest.fixture
-def viewer(project):
-    return on_team(project, TeamMember.Role.VIEWER)
 
 
 @pytest.fixture

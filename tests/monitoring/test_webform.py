@@ -12,9 +12,8 @@ import pytest
 from django.urls import reverse
 
 from sauti.monitoring import webform, xlsform
-from sauti.monitoring.models import Form, FormVersion, Project, Site, Submission, TeamMember
+from sauti.monitoring.models import Form, FormVersion, Project, Site, Submission
 from tests.conftest import client_for
-from tests.factories import UserFactory
 from tests.permissions import LOGIN, assert_outcome, user_for
 
 from .test_xlsform import workbook
@@ -95,32 +94,6 @@ def site(project, organisation):
 
     country = Country.objects.first() or Country.objects.create(code="KE", name="Kenya")
     return Site.objects.create(project=project, name="Mbale clinic", country=country)
-
-
-def on_team(project, role):
-    user = UserFactory()
-    TeamMember.objects.create(project=project, user=user, role=role)
-    return user
-
-
-@pytest.fixture
-def monitor(project):
-    return on_team(project, TeamMember.Role.MONITOR)
-
-
-@pytest.fixture
-def coordinator(project):
-    return on_team(project, TeamMember.Role.COORDINATOR)
-
-
-@pytest.fixture
-def analyst(project):
-    return on_team(project, TeamMember.Role.ANALYST)
-
-
-@pytest.fixture
-def viewer(project):
-    return on_team(project, TeamMember.Role.VIEWER)
 
 
 def url(form, language="en") -> str:
