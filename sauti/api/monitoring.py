@@ -166,6 +166,10 @@ class MonitoringAggregateOut(Schema):
     target: float | None = Field(description="For a share, a percentage (80 means 80 %)")
     target_direction: TargetDirection
     k: int
+    pending: bool = Field(
+        description="`true` while the server is still computing this indicator's figures "
+        "(just after its definition changed on a large project): no group, no total yet"
+    )
     groups: list[MonitoringGroupOut]
     total: MonitoringFigureOut
 
@@ -349,6 +353,7 @@ def list_aggregates(request: HttpRequest, id: int = ProjectId) -> list[dict[str,
                     {"label": group.label, **_figure(group.figure)} for group in result.groups
                 ],
                 "total": _figure(result.total),
+                "pending": result.pending,
             }
         )
     return answer

@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
 from django.utils import timezone
@@ -108,11 +109,13 @@ def refresh_cell(form_pk: int, site_id: int | None, quarter: date | None) -> Non
     """Recompute every indicator of the form for one site and quarter from its submissions."""
     if quarter is None:
         return
-    indicators = list(Indicator.objects.filter(form_id=form_pk))
-    if not indicators:
-        return
-    rows = _counted(form_pk).filter(site_id=site_id, quarter=quarter).values_list("data", flat=True)
     with transaction.atomic():
+        # Locked, so that a full rebuild (the worker's) and this refresh take turns.
+        indicators = list(Indicator.objects.select_for_update().filter(form_id=form_pk))
+        if not indicators:
+            return
+        rows = _counted(form_pk).filter(site_id=site_id, quarter=quarter)
+        rows = rows.values_list("data", flat=True)
         IndicatorCell.objects.filter(
             indicator__in=indicators, site_key=site_id or NO_SITE, quarter=quarter
         ).delete()
@@ -133,8 +136,11 @@ def rebuild(indicators: list[Indicator]) -> None:
     if not indicators:
         return
     (form_pk,) = {indicator.form_id for indicator in indicators}
-    rows = _counted(form_pk).values_list("site_id", "quarter", "data").iterator(chunk_size=BATCH)
     with transaction.atomic():
+        # Taking the lock before reading: a refresh waiting on it runs after, on the new cells.
+        list(Indicator.objects.select_for_update().filter(pk__in=[i.pk for i in indicators]))
+        rows = _counted(form_pk).values_list("site_id", "quarter", "data")
+        rows = rows.iterator(chunk_size=BATCH)
         IndicatorCell.objects.filter(indicator__in=indicators).delete()
         _write(_cells(indicators, ((s, q, d) for s, q, d in rows if q is not None)))
         built_at = timezone.now()
@@ -157,10 +163,44 @@ def rebuild_project(project: Project) -> None:
         rebuild(indicators)
 
 
-def ensure_built(indicator: Indicator) -> None:
-    """Build the cells of an indicator that never had them (created in the admin or a shell)."""
-    if indicator.cells_built_at is None:
+# Past this many counted submissions, building an indicator's cells (seconds per hundred
+# thousand) goes to the worker rather than holding the request that saved the indicator.
+SYNC_REBUILD_LIMIT = 50_000
+
+
+def _too_big_to_build_now(indicator: Indicator) -> bool:
+    counted = _counted(indicator.form_id).values("pk")[: SYNC_REBUILD_LIMIT + 1]
+    return counted.count() > SYNC_REBUILD_LIMIT
+
+
+def build_or_queue(indicator: Indicator) -> bool:
+    """Build the indicator's cells now if its form is small, else queue it; True when built."""
+    if _too_big_to_build_now(indicator):
+        from .tasks import rebuild_indicator_cells
+
+        rebuild_indicator_cells.enqueue(indicator_id=indicator.pk)
+        return False
+    rebuild_indicator(indicator)
+    return True
+
+
+def ensure_built(indicator: Indicator) -> bool:
+    """Whether the indicator's cells can be read: built already, or now if the form is small.
+
+    On a large form whose cells are not built (the definition just changed), the
+    worker builds them; an indicator written around the pages (a shell) is queued
+    here, at most once every ten minutes.
+    """
+    if indicator.cells_built_at is not None:
+        return True
+    if not _too_big_to_build_now(indicator):
         rebuild_indicator(indicator)
+        return True
+    if cache.add(f"monitoring-cells-queued-{indicator.pk}", True, timeout=600):
+        from .tasks import rebuild_indicator_cells
+
+        rebuild_indicator_cells.enqueue(indicator_id=indicator.pk)
+    return False
 
 
 # --- Keeping cells exact on every save -----------------------------------------------------

@@ -64,6 +64,7 @@ class Result:
     k: int
     groups: tuple[Group, ...]
     total: Figure
+    pending: bool = False  # the worker is still building the cells: no figure yet
 
     @property
     def published(self) -> tuple[Group, ...]:
@@ -130,7 +131,9 @@ def compute(
     one view from another.
     """
     check_threshold(k)
-    aggregates.ensure_built(indicator)
+    if not aggregates.ensure_built(indicator):
+        nothing = Figure(count=0, withheld_as=SMALL_GROUP)
+        return Result(indicator=indicator, k=k, groups=(), total=nothing, pending=True)
     group_by = group_by or indicator.group_by
     sites = _sites(indicator.project_id)
     cells = IndicatorCell.objects.filter(indicator=indicator, n__gt=0)

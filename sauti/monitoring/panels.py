@@ -222,6 +222,8 @@ def _chart(result: Result, groups: tuple[Group, ...], *, over_time: bool, descri
 
 
 def _total_text(result: Result, fmt: charts.ValueFormat) -> str:
+    if result.pending:
+        return _("These figures are being computed: reload the page in a minute or two.")
     total = result.total
     if total.published and total.value is not None:
         return _("All groups: %(value)s (%(count)s respondents)") % {

@@ -1,4 +1,7 @@
-"""Defining indicators: saving one rebuilds its cells at once; every change is audit-logged."""
+"""Defining indicators: saving one rebuilds its cells (the worker does it for a large form).
+
+Every change is audit-logged.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ def save_indicator(indicator: Indicator, *, acting_user: object) -> Indicator:
             target=indicator,
             data={"project": indicator.project_id, "kind": indicator.kind},
         )
-    aggregates.rebuild_indicator(indicator)
+    aggregates.build_or_queue(indicator)
     return indicator
 
 

@@ -189,3 +189,37 @@ def test_cells_always_equal_a_computation_from_scratch(operations, version, site
     for indicator in (share, mean):
         assert cells(indicator) == from_scratch(indicator)
     mean.delete()
+
+
+def test_a_large_form_builds_the_cells_in_the_worker_and_says_so_meanwhile(
+    project, version, sites, settings, monkeypatch
+):
+    """Saving an indicator never holds the request for a million answers."""
+    from django.urls import reverse
+
+    from sauti.monitoring import panels, services_indicators, tasks
+    from tests.conftest import client_for
+
+    from .factories import on_team
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    monkeypatch.setattr(aggregates, "SYNC_REBUILD_LIMIT", 3)
+    for _ in range(5):
+        make(version, site=sites[0], status=APPROVED, data={"paid": "yes"})
+    indicator = Indicator(
+        project=project, form=version.form, title="Paid", kind="share", field="paid", value="yes"
+    )
+    services_indicators.save_indicator(indicator, acting_user=None)
+
+    result = indicators.compute(indicator, k=5)
+    assert result.pending and result.groups == ()
+    page = client_for(on_team(project, "viewer")).get(
+        reverse("monitoring:project_dashboard", args=[project.pk])
+    )
+    assert "These figures are being computed" in page.content.decode()
+    assert "being computed" in panels.panel(result).total_text
+
+    tasks.rebuild_indicator_cells.call(indicator_id=indicator.pk)  # what the worker runs
+    indicator.refresh_from_db()
+    result = indicators.compute(indicator, k=5)
+    assert not result.pending and result.total.value == 1
