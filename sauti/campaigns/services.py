@@ -97,9 +97,14 @@ def network_key(ip: str) -> str:
     return salted_hmac("sauti.campaigns.network", str(network)).hexdigest()[:32]
 
 
+def current_window() -> int:
+    """The number of the current rate window (an hour): counts start again in each."""
+    return int(time.time() // RATE_WINDOW)
+
+
 def count_hit(key: str) -> int:
     """Count one more event for ``key`` in the current hour; return the count."""
-    bucket = f"campaigns:rate:{key}:{int(time.time() // RATE_WINDOW)}"
+    bucket = f"campaigns:rate:{key}:{current_window()}"
     cache.add(bucket, 0, RATE_WINDOW + 60)
     try:
         return int(cache.incr(bucket))
