@@ -4,6 +4,7 @@ barrier patterns and the feed to community scorecards (issue 7)."""
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -35,6 +36,13 @@ PUBLISHERS = {"org_admin", "coordinator"}
 TEAM = {"org_admin", "coordinator", "analyst", "monitor", "viewer"}
 APPROVED = Submission.Status.APPROVED
 SECRET_MEAN = "777"  # Gamma's mean waiting time: a group of 2, never public
+
+
+def shows_secret(text: str) -> bool:
+    """Whether 777 appears as a figure (a word), not inside an SVG id such as "cdf77713c"."""
+    return re.search(rf"\b{SECRET_MEAN}\b", text) is not None
+
+
 COMMENT = "The nurse asked me for money, Mary Atieno at the desk saw it"
 
 
@@ -251,7 +259,7 @@ def test_public_sees_published_figures_never_a_small_group(data):
     # Gamma (2 people) is named as withheld, its figures never shown.
     assert "Gamma clinic" in page
     assert "fewer than 5 respondents, not shown" in page
-    assert SECRET_MEAN not in page
+    assert not shows_secret(page)
     assert ">100%<" not in page
     # The total (10 of 24 paid) against a target of at most 10%.
     assert "42%" in page
@@ -273,7 +281,8 @@ def test_geojson_is_coarse_and_counts_nothing(data):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/geo+json")
     body = response.content.decode()
-    for exact in ("-0.10234", "34.76543", "0.39912", SECRET_MEAN):
+    assert not shows_secret(body)
+    for exact in ("-0.10234", "34.76543", "0.39912"):
         assert exact not in body
     features = {f["properties"]["name"]: f for f in json.loads(body)["features"]}
     assert features["Alpha clinic"]["geometry"]["coordinates"] == [34.8, -0.1]
@@ -293,7 +302,7 @@ def test_preview_shows_the_same_figures_as_the_public(data, coordinator):
     preview = client_for(coordinator).get(reverse("monitoring:publish", args=[data.pk]))
     preview_html = preview.content.decode()
     assert "Preview: this is what the public sees" in preview_html
-    assert SECRET_MEAN not in preview_html
+    assert not shows_secret(preview_html)
     publish(data)
     assert body(preview_html) == body(public_page(data))
 
