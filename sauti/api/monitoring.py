@@ -22,7 +22,7 @@ other parts of the API.
 """
 
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 from uuid import UUID
@@ -40,7 +40,7 @@ from sauti.core.services import log_action
 from sauti.monitoring import indicators
 from sauti.monitoring.disclosure import COMPLEMENT, SMALL_GROUP, Figure
 from sauti.monitoring.models import Form, FormVersion, Indicator, Project, Site, Submission
-from sauti.monitoring.selectors_public import public_indicators
+from sauti.monitoring.selectors_public import coarse, public_indicators
 
 from .api import BoundedPageNumberPagination, Error, api
 from .auth import TokenRateThrottle, token_auth
@@ -207,6 +207,10 @@ class MonitoringSubmissionFilter(Schema):
 # --- Helpers ---------------------------------------------------------------------------
 
 
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
 def public_url(project: Project) -> str:
     """The public dashboard's address, in the default language (not the client's)."""
     with override(settings.LANGUAGE_CODE):
@@ -215,13 +219,6 @@ def public_url(project: Project) -> str:
         except NoReverseMatch:  # the public dashboard's URLs are not included yet
             path = f"/{settings.LANGUAGE_CODE}/monitoring/{project.pk}/public/"
     return settings.SITE_URL + path
-
-
-def rounded(coordinate: Decimal | None, decimals: int) -> float | None:
-    """A coordinate coarsened for the public (the stored precision never leaves)."""
-    if coordinate is None:
-        return None
-    return float(Decimal(coordinate).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
 
 
 def _number(value: Any) -> float | int | None:
@@ -301,8 +298,8 @@ def list_sites(request: HttpRequest, id: int = ProjectId):
             "kind": site.kind,
             "country": site.country_id,
             "area": site.area,
-            "latitude": rounded(site.latitude, decimals),
-            "longitude": rounded(site.longitude, decimals),
+            "latitude": _float(coarse(site.latitude, decimals)),
+            "longitude": _float(coarse(site.longitude, decimals)),
         }
         for site in project.sites.order_by("name", "id")
     ]

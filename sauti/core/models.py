@@ -139,6 +139,18 @@ class HideableQuerySet(models.QuerySet):
 MAX_ID = 2**63 - 1
 
 
+def id_from(raw: str) -> int | None:
+    """An id typed in a query or a form (ASCII digits within ``MAX_ID``), else ``None``.
+
+    ``str.isdigit`` alone accepts "²" and Arabic-Indic digits, which ``int`` refuses.
+    """
+    raw = (raw or "").strip()
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if 1 <= value <= MAX_ID else None
+
+
 class Hideable(models.Model):
     """Content that moderators can hide from the public, with a reason."""
 

@@ -135,7 +135,9 @@ def compute(
         nothing = Figure(count=0, withheld_as=SMALL_GROUP)
         return Result(indicator=indicator, k=k, groups=(), total=nothing, pending=True)
     group_by = group_by or indicator.group_by
-    sites = _sites(indicator.project_id)
+    by = "quarter" if group_by == Indicator.GroupBy.QUARTER else "site_key"
+    # Site names and areas only when the grouping or the filter needs them.
+    sites = _sites(indicator.project_id) if by == "site_key" or area is not None else {}
     cells = IndicatorCell.objects.filter(indicator=indicator, n__gt=0)
     if quarter is not None:
         cells = cells.filter(quarter=quarter)
@@ -147,7 +149,6 @@ def compute(
         cells = cells.filter(site_key__in=in_area)
     # The database sums the cells per site or per quarter (a few hundred rows at most);
     # areas are sums of sites.
-    by = "quarter" if group_by == Indicator.GroupBy.QUARTER else "site_key"
     sums = cells.values(by).annotate(n_=Sum("n"), hits_=Sum("hits"), total_=Sum("total"))
     groups: dict[tuple, list] = {}
     for row in sums.order_by():

@@ -66,14 +66,6 @@ def format_figure(indicator: Indicator, value: Any) -> str:
     return charts.format_number(value)
 
 
-def format_target(indicator: Indicator) -> str:
-    if indicator.target is None:
-        return ""
-    if indicator.kind == Indicator.Kind.SHARE:
-        return format_percent(float(indicator.target) / 100, locale=current_locale())
-    return charts.format_number(float(indicator.target.normalize()))
-
-
 def coarse(value: Decimal | None, decimals: int) -> Decimal | None:
     """A coordinate rounded to ``decimals`` places (0: about 100 km, 2: about 1 km)."""
     if value is None:
@@ -118,12 +110,7 @@ def public_indicator(indicator: Indicator, k: int, *, every_group: bool = False)
     total = result.total
     value = total.shown_value
     met = indicators.target_met(indicator, value)
-    target_text = ""
-    if indicator.target is not None:
-        if indicator.target_direction == Indicator.TargetDirection.AT_MOST:
-            target_text = _("Target: at most %(target)s.") % {"target": format_target(indicator)}
-        else:
-            target_text = _("Target: at least %(target)s.") % {"target": format_target(indicator)}
+    target_text = panels.target_text(indicator)
     return PublicIndicator(
         panel=panel, total_text=panel.total_text, target_text=target_text, target_met=met
     )

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sauti.core.models import MAX_ID
+from sauti.core.models import id_from
 
 from . import indicators, panels
 from .forms_indicators import DashboardFilterForm, areas_of
@@ -32,7 +32,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     group_by = filters.get("group_by")
     chosen = project.indicators.select_related("form")
     raw = request.GET.get("indicator", "")
-    only = int(raw) if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID else None
+    only = id_from(raw)
     if only is not None:  # one indicator with every group ("All 500 sites")
         chosen = chosen.filter(pk=only)
     shown = [

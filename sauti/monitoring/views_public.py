@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sauti.core.models import MAX_ID
+from sauti.core.models import MAX_ID, id_from
 
 from . import selectors_public as selectors
 from . import services_publication as services
@@ -61,7 +61,7 @@ def _render_public(
 
 def _indicator_param(request: HttpRequest) -> int | None:
     raw = request.GET.get("indicator", "")
-    return int(raw) if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID else None
+    return id_from(raw)
 
 
 def public_projects(request: HttpRequest) -> HttpResponse:

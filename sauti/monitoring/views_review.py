@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from sauti.core.models import MAX_ID
+from sauti.core.models import MAX_ID, id_from
 
 from . import selectors_review, services_review
 from .models import Project, Submission
@@ -142,8 +142,8 @@ def submission_bulk_approve(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_for(request, pk, "monitoring.review_submissions")
     ids = []
     for raw in request.POST.getlist("ids")[: selectors_review.PAGE_SIZE]:
-        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID:
-            ids.append(int(raw))
+        if (pk := id_from(raw)) is not None:
+            ids.append(pk)
     count = services_review.approve_many(project, ids, acting_user=request.user)
     if count:
         messages.success(

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sauti.core.models import MAX_ID
+from sauti.core.models import MAX_ID, id_from
 
 from . import webform
 from .models import Form, FormVersion, Project, Site, TeamMember
@@ -86,8 +86,8 @@ def _site(project: Project, raw: str) -> tuple[Site | None, str]:
     if not raw:
         return None, ""
     site = None
-    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID:
-        site = Site.objects.filter(project=project, pk=int(raw)).first()
+    if (pk := id_from(raw)) is not None:
+        site = Site.objects.filter(project=project, pk=pk).first()
     if site is None:
         return None, _("Choose a site from the list.")
     return site, ""
